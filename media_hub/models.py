@@ -1,0 +1,317 @@
+"""Videos and the pages that show them: media hub, series, episodes, webcast."""
+
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.coreutils import cautious_slugify
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import CollectionMember, Orderable, Page, ReferenceIndex
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.models import BasePage
+
+from .fields import TimecodeField
+
+
+def video_upload_to(video, filename):
+    """``videos/<key>/source/<ascii-name>``: one prefix per video holds all its files."""
+    path = PurePath(filename)
+    stem = cautious_slugify(path.stem)[:80] or "video"
+    suffix = "".join(c for c in path.suffix.lower() if c.isalnum() or c == ".")[:8]
+    return f"videos/{video.key.hex}/source/{stem}{suffix}"
+
+
+class Video(CollectionMember, index.Indexed, models.Model):
+    """A video in the media library, stored in S3; chosen by episodes, webcasts and bodies."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("In de wachtrij")
+        PROCESSING = "processing", _("Wordt verwerkt")
+        READY = "ready", _("Klaar")
+        FAILED = "failed", _("Mislukt")
+
+    key = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    title = models.CharField(_("titel"), max_length=255)
+    file = models.FileField(_("bestand"), upload_to=video_upload_to, max_length=255)
+    poster = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("stilstaand beeld"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    original_filename = models.CharField(_("oorspronkelijke bestandsnaam"), max_length=255, blank=True)
+    file_size = models.PositiveBigIntegerField(_("bestandsgrootte"), null=True, editable=False)
+    duration = models.FloatField(_("duur in seconden"), null=True, editable=False)
+    width = models.PositiveIntegerField(null=True, editable=False)
+    height = models.PositiveIntegerField(null=True, editable=False)
+    video_codec = models.CharField(max_length=32, blank=True, editable=False)
+    audio_codec = models.CharField(max_length=32, blank=True, editable=False)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.QUEUED)
+    status_message = models.TextField(_("melding"), blank=True)
+    created_at = models.DateTimeField(_("geüpload op"), auto_now_add=True, db_index=True)
+    uploaded_by_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("geüpload door"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    search_fields = CollectionMember.search_fields + [
+        index.SearchField("title", boost=10),
+        index.AutocompleteField("title"),
+        index.SearchField("original_filename"),
+        index.FilterField("uploaded_by_user"),
+        index.FilterField("status"),
+    ]
+
+    class Meta:
+        verbose_name = _("video")
+        verbose_name_plural = _("video's")
+        permissions = [("choose_video", "Can choose video")]
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_ready(self):
+        return self.status == self.Status.READY
+
+    @property
+    def duration_display(self):
+        if self.duration is None:
+            return ""
+        return format_timecode(round(self.duration))
+
+    @property
+    def mime_type(self):
+        return {"webm": "video/webm", "mov": "video/quicktime", "mkv": "video/x-matroska"}.get(
+            PurePath(self.file.name).suffix.lstrip(".").lower(), "video/mp4"
+        )
+
+    def get_playback_url(self):
+        """A stable URL that redirects to a fresh presigned S3 URL (see ``views.serve_video``)."""
+        return reverse("media_hub:video_file", args=[self.pk, self.key.hex])
+
+    @cached_property
+    def is_public(self):
+        """True when a live page that anyone may see uses this video."""
+        page_ids = (
+            ReferenceIndex.get_references_to(self)
+            .filter(base_content_type=ContentType.objects.get_for_model(Page))
+            .values_list("object_id", flat=True)
+        )
+        return Page.objects.live().public().filter(pk__in=[int(pk) for pk in page_ids]).exists()
+
+
+def format_timecode(seconds):
+    hours, rest = divmod(int(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+class Chapter(Orderable):
+    """A point in a video, with a title and optionally the initiative shown there."""
+
+    start = TimecodeField(_("begintijd"), help_text=_("Bijvoorbeeld 3:25 of 1:02:03."))
+    title = models.CharField(_("titel"), max_length=255)
+    initiative = models.ForeignKey(
+        "provinces.InitiativePage",
+        verbose_name=_("initiatief"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldRowPanel([FieldPanel("start"), FieldPanel("title")]), FieldPanel("initiative")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    @property
+    def start_display(self):
+        return format_timecode(self.start)
+
+
+class MediaHubPage(BasePage):
+    """The media hub: the video series and the webcast replay, under the home page."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["media_hub.SeriesPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("mediahub")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["series_list"] = SeriesPage.objects.child_of(self).live().public().order_by("path")
+        context["webcasts"] = (
+            WebcastPage.objects.live().public().filter(locale=self.locale).order_by("-start_at")
+        )
+        return context
+
+
+class SeriesPage(BasePage):
+    """A video series; the trade mission's has four themed episodes."""
+
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("inhoud"))
+
+    parent_page_types = ["media_hub.MediaHubPage"]
+    subpage_types = ["media_hub.EpisodePage"]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+
+    class Meta:
+        verbose_name = _("videoserie")
+        verbose_name_plural = _("videoseries")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["episodes"] = (
+            EpisodePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("theme", "video", "video__poster")
+            .order_by("number")
+        )
+        return context
+
+
+class EpisodePage(BasePage):
+    """One episode: a theme, a video, and chapters visiting three initiatives."""
+
+    number = models.PositiveSmallIntegerField(_("aflevering"))
+    theme = models.ForeignKey(
+        "home.Theme", verbose_name=_("thema"), null=True, on_delete=models.SET_NULL, related_name="episodes"
+    )
+    video = models.ForeignKey(
+        Video, verbose_name=_("video"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    description = RichTextField(_("beschrijving"), blank=True, features=["bold", "italic", "link", "ul"])
+    transcript = models.TextField(
+        _("transcriptie"), blank=True, help_text=_("Volledige tekst van wat er gezegd wordt; alinea's met een witregel.")
+    )
+
+    parent_page_types = ["media_hub.SeriesPage"]
+    subpage_types = []
+    search_fields = BasePage.search_fields + [
+        index.SearchField("description"),
+        index.SearchField("transcript"),
+        index.FilterField("number"),
+    ]
+    content_panels = BasePage.content_panels + [
+        FieldRowPanel([FieldPanel("number"), FieldPanel("theme")]),
+        FieldPanel("video"),
+        FieldPanel("description"),
+        InlinePanel("chapters", heading=_("Hoofdstukken"), label=_("Hoofdstuk")),
+        FieldPanel("transcript"),
+    ]
+
+    class Meta:
+        verbose_name = _("aflevering")
+        verbose_name_plural = _("afleveringen")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["chapters"] = self.chapters.select_related("initiative").order_by("sort_order")
+        return context
+
+
+class EpisodeChapter(Chapter):
+    page = ParentalKey(EpisodePage, on_delete=models.CASCADE, related_name="chapters")
+
+
+class ProgrammeItemBlock(blocks.StructBlock):
+    time = blocks.TimeBlock(label=_("tijd"))
+    title = blocks.CharBlock(label=_("onderdeel"))
+    speakers = blocks.CharBlock(required=False, label=_("sprekers"))
+
+    class Meta:
+        icon = "time"
+        template = "components/streamfield/programme_item.html"
+        label = _("Programmaonderdeel")
+        description = _("Eén onderdeel van het programma: tijd, titel, sprekers.")
+
+
+class ProgrammeBlock(blocks.StreamBlock):
+    item = ProgrammeItemBlock()
+
+
+class WebcastPage(BasePage):
+    """A webcast: announced, broadcast live, then watched again as a replay."""
+
+    class State(models.TextChoices):
+        SCHEDULED = "scheduled", _("Gepland")
+        LIVE = "live", _("Nu live")
+        ENDED = "ended", _("Afgelopen")
+        REPLAY = "replay", _("Terugkijken")
+
+    start_at = models.DateTimeField(_("begint om"))
+    end_at = models.DateTimeField(_("eindigt om"))
+    description = RichTextField(_("beschrijving"), blank=True, features=["bold", "italic", "link", "ul"])
+    programme = StreamField(ProgrammeBlock(), blank=True, verbose_name=_("programma"))
+    replay_video = models.ForeignKey(
+        Video, verbose_name=_("opname"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    transcript = models.TextField(_("transcriptie"), blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    search_fields = BasePage.search_fields + [index.SearchField("description"), index.SearchField("transcript")]
+    content_panels = BasePage.content_panels + [
+        FieldRowPanel([FieldPanel("start_at"), FieldPanel("end_at")], heading=_("Uitzending")),
+        FieldPanel("description"),
+        FieldPanel("programme"),
+        MultiFieldPanel([FieldPanel("replay_video"), FieldPanel("transcript")], heading=_("Terugkijken")),
+        InlinePanel("chapters", heading=_("Hoofdstukken"), label=_("Hoofdstuk")),
+    ]
+
+    class Meta:
+        verbose_name = _("webcast")
+        verbose_name_plural = _("webcasts")
+
+    def clean(self):
+        super().clean()
+        from django.core.exceptions import ValidationError
+
+        if self.start_at and self.end_at and self.end_at <= self.start_at:
+            raise ValidationError({"end_at": _("Het einde moet na het begin liggen.")})
+
+    def state_at(self, moment):
+        if moment < self.start_at:
+            return self.State.SCHEDULED
+        if moment < self.end_at:
+            return self.State.LIVE
+        return self.State.REPLAY if self.replay_video_id else self.State.ENDED
+
+    @property
+    def state(self):
+        return self.state_at(timezone.now())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["chapters"] = self.chapters.select_related("initiative").order_by("sort_order")
+        return context
+
+
+class WebcastChapter(Chapter):
+    page = ParentalKey(WebcastPage, on_delete=models.CASCADE, related_name="chapters")
