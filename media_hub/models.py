@@ -12,6 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.coreutils import cautious_slugify
@@ -33,8 +34,12 @@ def video_upload_to(video, filename):
     return f"videos/{video.key.hex}/source/{stem}{suffix}"
 
 
-class Video(CollectionMember, index.Indexed, models.Model):
-    """A video in the media library, stored in S3; chosen by episodes, webcasts and bodies."""
+class Video(CollectionMember, index.Indexed, ClusterableModel):
+    """A video in the media library, stored in S3; chosen by episodes, webcasts and bodies.
+
+    All its files live under ``videos/<key>/``: the source, the HLS ladder, the
+    progressive MP4. The processing task fills in the probed facts and outputs.
+    """
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("In de wachtrij")
@@ -62,6 +67,13 @@ class Video(CollectionMember, index.Indexed, models.Model):
     audio_codec = models.CharField(max_length=32, blank=True, editable=False)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.QUEUED)
     status_message = models.TextField(_("melding"), blank=True)
+    progress = models.PositiveSmallIntegerField(_("voortgang in procenten"), default=0, editable=False)
+    attempts = models.PositiveSmallIntegerField(default=0, editable=False)
+    heartbeat_at = models.DateTimeField(null=True, editable=False)
+    hls_playlist = models.CharField(max_length=255, blank=True, editable=False)
+    mp4_file = models.CharField(max_length=255, blank=True, editable=False)
+    renditions = models.JSONField(default=list, blank=True, editable=False)
+    poster_is_generated = models.BooleanField(default=False, editable=False)
     created_at = models.DateTimeField(_("geüpload op"), auto_now_add=True, db_index=True)
     uploaded_by_user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -119,6 +131,28 @@ class Video(CollectionMember, index.Indexed, models.Model):
             .values_list("object_id", flat=True)
         )
         return Page.objects.live().public().filter(pk__in=[int(pk) for pk in page_ids]).exists()
+
+
+class VideoCaption(Orderable):
+    """A caption or subtitle track, kept as cleaned WebVTT text (SRT is converted on upload)."""
+
+    class Kind(models.TextChoices):
+        CAPTIONS = "captions", _("Ondertiteling voor doven en slechthorenden")
+        SUBTITLES = "subtitles", _("Vertaling")
+
+    video = ParentalKey(Video, on_delete=models.CASCADE, related_name="captions")
+    language = models.CharField(_("taal"), max_length=10, choices=settings.LANGUAGES)
+    kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices, default=Kind.CAPTIONS)
+    label = models.CharField(_("label"), max_length=100, help_text=_("Zoals de speler het toont, bijv. 'Nederlands'."))
+    webvtt = models.TextField(_("WebVTT"), editable=False)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("ondertitelspoor")
+        verbose_name_plural = _("ondertitelsporen")
+        constraints = [models.UniqueConstraint(fields=["video", "language", "kind"], name="unique_caption_track")]
+
+    def __str__(self):
+        return self.label
 
 
 def format_timecode(seconds):
@@ -206,6 +240,11 @@ class EpisodePage(BasePage):
     video = models.ForeignKey(
         Video, verbose_name=_("video"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    external_video_url = models.URLField(
+        _("externe video"),
+        blank=True,
+        help_text=_("Of een YouTube- of Vimeo-adres in plaats van een eigen video; laadt pas na een klik."),
+    )
     description = RichTextField(_("beschrijving"), blank=True, features=["bold", "italic", "link", "ul"])
     transcript = models.TextField(
         _("transcriptie"), blank=True, help_text=_("Volledige tekst van wat er gezegd wordt; alinea's met een witregel.")
@@ -221,6 +260,7 @@ class EpisodePage(BasePage):
     content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("number"), FieldPanel("theme")]),
         FieldPanel("video"),
+        FieldPanel("external_video_url"),
         FieldPanel("description"),
         InlinePanel("chapters", heading=_("Hoofdstukken"), label=_("Hoofdstuk")),
         FieldPanel("transcript"),
@@ -269,6 +309,11 @@ class WebcastPage(BasePage):
     end_at = models.DateTimeField(_("eindigt om"))
     description = RichTextField(_("beschrijving"), blank=True, features=["bold", "italic", "link", "ul"])
     programme = StreamField(ProgrammeBlock(), blank=True, verbose_name=_("programma"))
+    live_stream_url = models.URLField(
+        _("livestream"),
+        blank=True,
+        help_text=_("Een HLS-adres (.m3u8) of een YouTube- of Vimeo-adres; getoond tussen begin en einde."),
+    )
     replay_video = models.ForeignKey(
         Video, verbose_name=_("opname"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -281,6 +326,7 @@ class WebcastPage(BasePage):
         FieldRowPanel([FieldPanel("start_at"), FieldPanel("end_at")], heading=_("Uitzending")),
         FieldPanel("description"),
         FieldPanel("programme"),
+        FieldPanel("live_stream_url"),
         MultiFieldPanel([FieldPanel("replay_video"), FieldPanel("transcript")], heading=_("Terugkijken")),
         InlinePanel("chapters", heading=_("Hoofdstukken"), label=_("Hoofdstuk")),
     ]
