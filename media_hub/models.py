@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.coreutils import cautious_slugify
 from wagtail.fields import RichTextField, StreamField
@@ -23,6 +24,7 @@ from wagtail.search import index
 from home.blocks import BodyBlock
 from home.models import BasePage
 
+from .captions import chapters_webvtt
 from .fields import TimecodeField
 
 
@@ -185,6 +187,21 @@ class Chapter(Orderable):
         return format_timecode(self.start)
 
 
+class ChaptersTrackMixin(RoutablePageMixin):
+    """Serves the page's chapters as a WebVTT chapters track at ``chapters.vtt``."""
+
+    @path("chapters.vtt", name="chapters_track")
+    def chapters_track(self, request):
+        from .tracks import webvtt_response
+
+        video = self.chapters_video()
+        chapters = [(c.start, c.title) for c in self.chapters.order_by("sort_order")]
+        return webvtt_response(chapters_webvtt(chapters, video.duration if video else None))
+
+    def chapters_track_url(self):
+        return self.url + self.reverse_subpage("chapters_track")
+
+
 class MediaHubPage(BasePage):
     """The media hub: the video series and the webcast replay, under the home page."""
 
@@ -230,7 +247,7 @@ class SeriesPage(BasePage):
         return context
 
 
-class EpisodePage(BasePage):
+class EpisodePage(ChaptersTrackMixin, BasePage):
     """One episode: a theme, a video, and chapters visiting three initiatives."""
 
     number = models.PositiveSmallIntegerField(_("aflevering"))
@@ -270,6 +287,9 @@ class EpisodePage(BasePage):
         verbose_name = _("aflevering")
         verbose_name_plural = _("afleveringen")
 
+    def chapters_video(self):
+        return self.video
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["chapters"] = self.chapters.select_related("initiative").order_by("sort_order")
@@ -296,7 +316,7 @@ class ProgrammeBlock(blocks.StreamBlock):
     item = ProgrammeItemBlock()
 
 
-class WebcastPage(BasePage):
+class WebcastPage(ChaptersTrackMixin, BasePage):
     """A webcast: announced, broadcast live, then watched again as a replay."""
 
     class State(models.TextChoices):
@@ -335,6 +355,9 @@ class WebcastPage(BasePage):
         verbose_name = _("webcast")
         verbose_name_plural = _("webcasts")
 
+    def chapters_video(self):
+        return self.replay_video
+
     def clean(self):
         super().clean()
         from django.core.exceptions import ValidationError
@@ -361,3 +384,41 @@ class WebcastPage(BasePage):
 
 class WebcastChapter(Chapter):
     page = ParentalKey(WebcastPage, on_delete=models.CASCADE, related_name="chapters")
+
+
+class VideoUpload(models.Model):
+    """A browser's direct-to-S3 multipart upload, from its start until it becomes a ``Video``.
+
+    ``key`` becomes the video's key, so the object already sits under the video's own prefix.
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Bezig")
+        COMPLETED = "completed", _("Voltooid")
+        ABORTED = "aborted", _("Afgebroken")
+        FAILED = "failed", _("Afgekeurd")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    collection = models.ForeignKey("wagtailcore.Collection", on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(max_length=255)
+    filename = models.CharField(max_length=255)
+    size = models.PositiveBigIntegerField()
+    key = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    object_key = models.CharField(max_length=255)
+    upload_id = models.CharField(max_length=1024)
+    part_size = models.PositiveBigIntegerField()
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.OPEN)
+    status_message = models.TextField(blank=True)
+    video = models.ForeignKey(Video, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("video-upload")
+        verbose_name_plural = _("video-uploads")
+
+    def __str__(self):
+        return self.filename
+
+    @property
+    def part_count(self):
+        return -(-self.size // self.part_size)

@@ -1,8 +1,10 @@
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.forms.collections import collection_member_permission_formset_factory
 
+from . import caption_views
 from .choosers import video_chooser_viewset
 from .models import Video
 from .views import video_viewset
@@ -11,6 +13,15 @@ from .views import video_viewset
 @hooks.register("register_admin_viewset")
 def register_video_viewsets():
     return [video_viewset, video_chooser_viewset]
+
+
+@hooks.register("register_admin_urls")
+def register_caption_urls():
+    urls = [
+        path("<int:pk>/", caption_views.caption_index, name="index"),
+        path("<int:pk>/<int:caption_id>/delete/", caption_views.caption_delete, name="delete"),
+    ]
+    return [path("videos/captions/", include((urls, "media_hub_captions")))]
 
 
 @hooks.register("register_group_permission_panel")
