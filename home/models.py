@@ -23,12 +23,17 @@ class CacheHeadersMixin:
     """Public pages may be cached briefly by a CDN; previews and logged-in views never."""
 
     def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
+        return self.add_cache_headers(request, super().serve(request, *args, **kwargs))
+
+    def add_cache_headers(self, request, response):
         if getattr(request, "is_preview", False) or request.user.is_authenticated:
             patch_cache_control(response, private=True, no_store=True)
         elif not response.has_header("Cache-Control"):
-            patch_cache_control(response, public=True, max_age=PUBLIC_CACHE_SECONDS)
+            patch_cache_control(response, public=True, max_age=self.public_cache_seconds())
         return response
+
+    def public_cache_seconds(self):
+        return PUBLIC_CACHE_SECONDS
 
 
 class BasePage(CacheHeadersMixin, Page):

@@ -13,3 +13,5 @@ class MediaHubConfig(AppConfig):
         from .permissions import video_permission_policy
 
         register_permission_policy(Video, video_permission_policy)
+
+        from . import signals  # noqa: F401  (connects the S3 clean-up receivers)

@@ -138,6 +138,8 @@ def to_webvtt(cues):
 
 def chapters_webvtt(chapters, duration):
     """A WebVTT chapters track from (start seconds, title) pairs; each ends where the next begins."""
+    if not chapters:
+        return "WEBVTT\n"
     starts = [start for start, _title in chapters]
     ends = starts[1:] + [max(duration or 0, (starts[-1] if starts else 0) + 1)]
     cues = [Cue(start, end, _escape(title)) for (start, title), end in zip(chapters, ends, strict=True) if end > start]

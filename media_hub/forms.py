@@ -15,6 +15,10 @@ from wagtail.models import Collection
 from .models import Video
 from .permissions import video_permission_policy
 from .probe import NotAVideo, probe_video
+from .tasks import enqueue_processing
+
+# Besides the form's own fields, an edit writes what the upload's probe found.
+PROBED_FIELDS = ["original_filename", "file_size", "duration", "width", "height", "video_codec", "audio_codec"]
 
 
 class VideoForm(WagtailAdminModelForm):
@@ -69,16 +73,21 @@ class VideoForm(WagtailAdminModelForm):
     def save(self, commit=True):
         video = super().save(commit=False)
         upload = self.cleaned_data.get("file")
-        if "file" in self.changed_data and upload:
+        new_file = "file" in self.changed_data and upload
+        if new_file:
             video.original_filename = PurePath(upload.name).name[:255]
             video.file_size = upload.size
             info = self.video_info
             video.duration, video.width, video.height = info.duration, info.width, info.height
             video.video_codec, video.audio_codec = info.video_codec, info.audio_codec
-            video.status = Video.Status.READY
-            video.status_message = ""
+        if "poster" in self.changed_data:
+            video.poster_is_generated = False  # the editor's choice; processing leaves it alone
         if commit:
-            video.save()
+            # The worker writes the pipeline fields meanwhile: an edit saves only what the form owns.
+            edited = [*self._meta.fields, *PROBED_FIELDS, "poster_is_generated"]
+            video.save(update_fields=None if video._state.adding else edited)
+            if new_file:
+                enqueue_processing(video)
         return video
 
 

@@ -1,7 +1,9 @@
 """Videos and the pages that show them: media hub, series, episodes, webcast."""
 
+import re
 import uuid
 from pathlib import PurePath
+from urllib.parse import parse_qs, urlsplit
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -22,7 +24,7 @@ from wagtail.models import CollectionMember, Orderable, Page, ReferenceIndex
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.models import BasePage
+from home.models import PUBLIC_CACHE_SECONDS, BasePage
 
 from .captions import chapters_webvtt
 from .fields import TimecodeField
@@ -190,7 +192,7 @@ class Chapter(Orderable):
 class ChaptersTrackMixin(RoutablePageMixin):
     """Serves the page's chapters as a WebVTT chapters track at ``chapters.vtt``."""
 
-    @path("chapters.vtt", name="chapters_track")
+    @path("chapters.vtt/", name="chapters_track")  # Wagtail's routing adds the slash
     def chapters_track(self, request):
         from .tracks import webvtt_response
 
@@ -199,7 +201,7 @@ class ChaptersTrackMixin(RoutablePageMixin):
         return webvtt_response(chapters_webvtt(chapters, video.duration if video else None))
 
     def chapters_track_url(self):
-        return self.url + self.reverse_subpage("chapters_track")
+        return self.url + self.reverse_subpage("chapters_track").rstrip("/")
 
 
 class MediaHubPage(BasePage):
@@ -341,6 +343,7 @@ class WebcastPage(ChaptersTrackMixin, BasePage):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
+    template = "pages/webcastpage.html"  # Wagtail's PageBase would override BasePage.template
     search_fields = BasePage.search_fields + [index.SearchField("description"), index.SearchField("transcript")]
     content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("start_at"), FieldPanel("end_at")], heading=_("Uitzending")),
@@ -376,10 +379,69 @@ class WebcastPage(ChaptersTrackMixin, BasePage):
     def state(self):
         return self.state_at(timezone.now())
 
+    def next_transition_at(self, moment=None):
+        """When the clock next changes the state (start, then end); None once it has ended."""
+        moment = moment or timezone.now()
+        return next((edge for edge in (self.start_at, self.end_at) if moment < edge), None)
+
+    def seconds_until_next_transition(self, moment=None):
+        moment = moment or timezone.now()
+        edge = self.next_transition_at(moment)
+        return None if edge is None else int((edge - moment).total_seconds())
+
+    def public_cache_seconds(self):
+        # A cached copy expires by the next transition: nobody sees "scheduled" once it is live.
+        remaining = self.seconds_until_next_transition(timezone.now())
+        return PUBLIC_CACHE_SECONDS if remaining is None else max(0, min(PUBLIC_CACHE_SECONDS, remaining))
+
+    def serve(self, request, *args, **kwargs):
+        # RoutablePageMixin.serve answers its routes itself, so CacheHeadersMixin.serve never runs.
+        return self.add_cache_headers(request, super().serve(request, *args, **kwargs))
+
+    def is_hls_live_stream(self):
+        return urlsplit(self.live_stream_url).path.lower().endswith(".m3u8")
+
+    def live_embed_url(self):
+        """The privacy-friendly player address of a YouTube or Vimeo stream; None for HLS or other hosts."""
+        return privacy_embed_url(self.live_stream_url)
+
+    @path("agenda.ics/", name="calendar_file")  # served at agenda.ics; Wagtail's routing adds the slash
+    def calendar_file(self, request):
+        from planning.ical import webcast_calendar_response
+
+        return webcast_calendar_response(self, request)
+
+    def calendar_file_url(self):
+        return self.url + self.reverse_subpage("calendar_file").rstrip("/")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["chapters"] = self.chapters.select_related("initiative").order_by("sort_order")
         return context
+
+
+YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{6,20}$")
+
+
+def privacy_embed_url(url):
+    """``youtube-nocookie.com`` for YouTube, ``dnt=1`` for Vimeo; None for anything else."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
+    segments = [segment for segment in parts.path.split("/") if segment]
+    if host in {"youtube.com", "youtube-nocookie.com", "youtu.be"}:
+        if host == "youtu.be":
+            video_id = segments[0] if segments else ""
+        elif segments[:1] in (["live"], ["embed"], ["shorts"]) and len(segments) > 1:
+            video_id = segments[1]
+        else:
+            video_id = parse_qs(parts.query).get("v", [""])[0]
+        return f"https://www.youtube-nocookie.com/embed/{video_id}" if YOUTUBE_ID.match(video_id) else None
+    if host in {"vimeo.com", "player.vimeo.com"}:
+        numbers = [segment for segment in segments if segment.isdigit()]
+        if segments[:1] == ["event"] and numbers:
+            return f"https://vimeo.com/event/{numbers[0]}/embed?dnt=1"
+        return f"https://player.vimeo.com/video/{numbers[0]}?dnt=1" if numbers else None
+    return None
 
 
 class WebcastChapter(Chapter):

@@ -37,6 +37,7 @@ def probe_video(path):
             if not duration or duration <= 0:
                 raise NotAVideo("De duur van de video is onleesbaar; is het bestand compleet?")
             _decode_first_frame(container, video)
+            _check_complete(container, video, duration)
             return VideoInfo(
                 duration=duration,
                 width=width,
@@ -59,8 +60,20 @@ def _duration(container, stream):
     return None
 
 
+def _check_complete(container, stream, duration):
+    """The index up front may promise more than the file holds: read the last stretch and see it arrive."""
+    start = (container.start_time or 0) / av.time_base
+    container.seek(int((start + duration) / stream.time_base), stream=stream, backward=True)
+    end = start
+    for packet in container.demux():
+        if packet.pts is not None and packet.size:
+            end = max(end, float((packet.pts + (packet.duration or 0)) * packet.time_base))
+    if end - start < duration - max(0.5, duration * 0.02):
+        raise NotAVideo("Het einde van de video ontbreekt; is het bestand compleet?")
+
+
 def _decode_first_frame(container, stream):
-    """A header alone is not a video: a truncated upload fails here."""
+    """A header alone is not a video: at least one picture must decode."""
     for frame in container.decode(stream):
         return frame
     raise NotAVideo("Er is geen enkel beeld uit de video te lezen; is het bestand compleet?")

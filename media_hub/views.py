@@ -2,22 +2,31 @@
 
 import logging
 
+import django_filters
 from botocore.exceptions import BotoCoreError, ClientError
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError
 from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.middleware.csrf import get_token
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
 from django.utils.cache import patch_cache_control
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
+from wagtail.admin.filters import CollectionFilter, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
+from wagtail.admin.widgets import HeaderButton
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from .forms import VideoForm
 from .models import Video
 from .permissions import video_permission_policy
+from .playback import watchable_video
+from .tasks import can_reprocess, enqueue_processing, status_label
 
 logger = logging.getLogger(__name__)
 STORAGE_ERRORS = (BotoCoreError, ClientError, OSError)
@@ -50,13 +59,20 @@ class StorageSafeSaveMixin:
         except STORAGE_ERRORS + (DatabaseError,) as error:
             logger.warning("Video upload failed: %s", error)
             self._discard_new_file(form.instance, previous_name)
-            form.add_error(None, _("De video kon niet worden opgeslagen: de opslag is nu niet bereikbaar. Probeer het later opnieuw; er is niets bewaard."))
+            message = _(
+                "De video kon niet worden opgeslagen: de opslag is nu niet bereikbaar. "
+                "Probeer het later opnieuw; er is niets bewaard."
+            )
+            form.add_error(None, message)
+            # Wagtail's form_invalid reads these; is_valid() only sets them when validation fails.
+            self.produced_error_code, self.produced_error_message = "storage_unavailable", message
             return self.form_invalid(form)
 
     @staticmethod
     def _discard_new_file(video, previous_name):
         name = video.file.name
-        if name and name != previous_name:
+        # Until S3 has stored the upload, its name is still the browser's file name, not our key.
+        if name and name != previous_name and video.file._committed:
             try:
                 video.file.storage.delete(name)
             except STORAGE_ERRORS:
@@ -68,6 +84,14 @@ class StorageSafeSaveMixin:
 class VideoIndexView(CollectionScopedMixin, generic.IndexView):
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("collection")
+
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.add_url:
+            url = reverse("media_hub_upload:page")
+            buttons.append(HeaderButton(_("Grote video uploaden"), url=url, icon_name="upload"))
+        return buttons
 
 
 class VideoCreateView(StorageSafeSaveMixin, generic.CreateView):
@@ -84,6 +108,72 @@ class VideoDeleteView(CollectionScopedMixin, generic.DeleteView):
     permission_required = "delete"
 
 
+class VideoInstanceMixin:
+    """A video's history and usage are for those who may edit that video, not any video."""
+
+    def get_object(self):
+        video = super().get_object()
+        if not video_permission_policy.user_has_any_permission_for_instance(
+            self.request.user, ["change", "delete"], video
+        ):
+            raise PermissionDenied
+        return video
+
+
+class VideoHistoryView(VideoInstanceMixin, generic.HistoryView):
+    pass
+
+
+class VideoUsageView(VideoInstanceMixin, generic.UsageView):
+    pass
+
+
+class VideoFilterSet(WagtailFilterSet):
+    """The collection filter offers only the editor's own collections: no other province's names."""
+
+    class Meta:
+        model = Video
+        fields = []
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, request=request, **kwargs)
+        collections = video_permission_policy.collections_user_has_any_permission_for(
+            request.user, ["add", "change", "delete", "choose"]
+        )
+        self.filters["collection"] = CollectionFilter(
+            field_name="collection", label=_("Collectie"), queryset=collections
+        )
+        self.filters["status"] = django_filters.ChoiceFilter(label=_("Status"), choices=Video.Status.choices)
+
+
+class VideoStatusColumn(Column):
+    """The state with progress or the reason it failed, and a retry button for those who may change the video."""
+
+    cell_template_name = "media_hub/video_status_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        request = parent_context["request"]
+        context["csrf_token"] = get_token(request)
+        context["can_reprocess"] = can_reprocess(instance) and video_permission_policy.user_has_permission_for_instance(
+            request.user, "change", instance
+        )
+        return context
+
+
+@require_POST
+def reprocess_video(request, pk):
+    video = get_object_or_404(Video, pk=pk)
+    if not video_permission_policy.user_has_permission_for_instance(request.user, "change", video):
+        raise PermissionDenied
+    if can_reprocess(video):
+        enqueue_processing(video)
+        messages.success(request, _("‘%(title)s’ wordt opnieuw verwerkt.") % {"title": video.title})
+    else:
+        messages.warning(request, _("‘%(title)s’ kan nu niet opnieuw worden verwerkt.") % {"title": video.title})
+    return redirect("media_hub_video:index")
+
+
 class VideoViewSet(ModelViewSet):
     model = Video
     icon = "media"
@@ -92,23 +182,28 @@ class VideoViewSet(ModelViewSet):
     add_to_admin_menu = True
     form_fields = ["title", "file", "collection", "poster"]
     search_fields = ["title", "original_filename"]
-    list_filter = ["collection", "status"]
+    filterset_class = VideoFilterSet
     copy_view_enabled = False
     index_view_class = VideoIndexView
     add_view_class = VideoCreateView
     edit_view_class = VideoEditView
     delete_view_class = VideoDeleteView
+    history_view_class = VideoHistoryView
+    usage_view_class = VideoUsageView
 
     list_display = [
         TitleColumn("title", label=_("Titel"), url_name="media_hub_video:edit"),
         Column("collection", label=_("Collectie")),
         Column("duration_display", label=_("Duur")),
-        Column("get_status_display", label=_("Status")),
+        VideoStatusColumn("status", label=_("Status"), accessor=status_label),
         DateColumn("created_at", label=_("Geüpload")),
     ]
 
     def get_form_class(self, for_update=False):
         return VideoForm
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [path("reprocess/<int:pk>/", reprocess_video, name="reprocess")]
 
 
 video_viewset = VideoViewSet("media_hub_video", url_prefix="videos")
@@ -122,12 +217,9 @@ def serve_video(request, pk, key):
     A video plays for anyone only while a live public page uses it; editors
     who may choose it can also play it, so drafts preview with their video.
     """
-    video = get_object_or_404(Video, pk=pk, key=key)
-    visitor_may_watch = video.is_public
-    if not visitor_may_watch and not video_permission_policy.user_has_any_permission_for_instance(
-        request.user, ["choose", "change"], video
-    ):
-        raise Http404
+    video = watchable_video(request, pk, key)
+    if not video.file:
+        raise Http404  # refused by processing: the source is gone
     response = HttpResponseRedirect(video.file.url)
     # The redirect target expires; let the browser reuse it only briefly and only itself.
     patch_cache_control(response, private=True, max_age=60)

@@ -7,6 +7,7 @@ from wagtail.admin.forms.collections import collection_member_permission_formset
 from . import caption_views
 from .choosers import video_chooser_viewset
 from .models import Video
+from .uploads import urls as upload_urls
 from .views import video_viewset
 
 
@@ -22,6 +23,11 @@ def register_caption_urls():
         path("<int:pk>/<int:caption_id>/delete/", caption_views.caption_delete, name="delete"),
     ]
     return [path("videos/captions/", include((urls, "media_hub_captions")))]
+
+
+@hooks.register("register_admin_urls")
+def register_upload_urls():
+    return [path("videos/upload/", include(upload_urls))]
 
 
 @hooks.register("register_group_permission_panel")

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "home",
     "provinces",
     "media_hub",
+    "planning",
     "demo",
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -183,6 +184,11 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Largest video an editor may upload through the admin form, in bytes.
 VIDEO_MAX_UPLOAD_SIZE = int(os.environ.get("VIDEO_MAX_UPLOAD_SIZE", str(4 * 1024**3)))
 VIDEO_ALLOWED_EXTENSIONS = ["mp4", "m4v", "mov", "webm", "mkv"]
+# Smallest part of a browser's direct-to-S3 multipart upload; larger files get larger parts
+# to stay under S3's 10,000 parts. S3 refuses parts under 5 MiB (except the last); 8 MiB
+# keeps a retried part cheap on a flaky line.
+# https://docs.aws.amazon.com/AmazonS3/latest/userguide/qfacts.html
+VIDEO_UPLOAD_PART_SIZE = int(os.environ.get("VIDEO_UPLOAD_PART_SIZE", str(8 * 1024 * 1024)))
 
 # --- Background tasks -------------------------------------------------------
 # A real queue in the database; `manage.py db_worker` runs the jobs.

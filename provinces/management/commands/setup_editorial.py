@@ -1,11 +1,14 @@
 from django.core.management.base import BaseCommand
 
-from provinces.editorial import setup_editorial
+from provinces.editorial import MINISTRY_GROUP, REVIEW_WORKFLOW, TASKFORCE_GROUP, setup_editorial
 
 
 class Command(BaseCommand):
-    help = "Create the province, ministry and Taskforce groups, collections and the review workflow (idempotent)."
+    help = "Create or correct the province, ministry and Taskforce groups, collections and the review workflow."
 
     def handle(self, *args, **options):
         summary = setup_editorial()
-        self.stdout.write(f"Editorial set-up: {len(summary['provinces'])} province groups.")
+        self.stdout.write(
+            f"Editorial set-up: {len(summary['provinces'])} province groups, "
+            f"'{MINISTRY_GROUP}', '{TASKFORCE_GROUP}', workflow '{REVIEW_WORKFLOW}'."
+        )
