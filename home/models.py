@@ -50,10 +50,6 @@ class BasePage(CacheHeadersMixin, Page):
     class Meta:
         abstract = True
 
-    @property
-    def template(self):
-        return f"pages/{self._meta.model_name}.html"
-
 
 class Theme(TranslatableMixin, index.Indexed, models.Model):
     """One of the four themes of the video series; used by episodes and initiatives."""
@@ -86,6 +82,8 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
 class HomePage(BasePage):
     """The site root: the trade mission at a glance. Edited by communications staff."""
 
+    template = "pages/homepage.html"
+
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("inhoud"))
 
     parent_page_types = ["wagtailcore.Page"]
@@ -112,6 +110,8 @@ class HomePage(BasePage):
 
 class ContentPage(BasePage):
     """A page of text and media: what short chains are, the catering deal, the declaration."""
+
+    template = "pages/contentpage.html"
 
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("inhoud"))
 
@@ -173,6 +173,8 @@ class ContactDeskPage(CacheHeadersMixin, AbstractEmailForm):
 
 class ThemeIndexPage(RoutablePageMixin, BasePage):
     """Lists the four themes; each theme has its own page at ``<slug>/``."""
+
+    template = "pages/themeindexpage.html"
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []

@@ -207,6 +207,8 @@ class ChaptersTrackMixin(RoutablePageMixin):
 class MediaHubPage(BasePage):
     """The media hub: the video series and the webcast replay, under the home page."""
 
+    template = "pages/mediahubpage.html"
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["media_hub.SeriesPage"]
     max_count_per_parent = 1
@@ -225,6 +227,8 @@ class MediaHubPage(BasePage):
 
 class SeriesPage(BasePage):
     """A video series; the trade mission's has four themed episodes."""
+
+    template = "pages/seriespage.html"
 
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("inhoud"))
 
@@ -251,6 +255,8 @@ class SeriesPage(BasePage):
 
 class EpisodePage(ChaptersTrackMixin, BasePage):
     """One episode: a theme, a video, and chapters visiting three initiatives."""
+
+    template = "pages/episodepage.html"
 
     number = models.PositiveSmallIntegerField(_("aflevering"))
     theme = models.ForeignKey(
@@ -321,6 +327,8 @@ class ProgrammeBlock(blocks.StreamBlock):
 class WebcastPage(ChaptersTrackMixin, BasePage):
     """A webcast: announced, broadcast live, then watched again as a replay."""
 
+    template = "pages/webcastpage.html"
+
     class State(models.TextChoices):
         SCHEDULED = "scheduled", _("Gepland")
         LIVE = "live", _("Nu live")
@@ -343,7 +351,6 @@ class WebcastPage(ChaptersTrackMixin, BasePage):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
-    template = "pages/webcastpage.html"  # Wagtail's PageBase would override BasePage.template
     search_fields = BasePage.search_fields + [index.SearchField("description"), index.SearchField("transcript")]
     content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("start_at"), FieldPanel("end_at")], heading=_("Uitzending")),

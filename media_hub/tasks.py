@@ -127,10 +127,14 @@ def switch_to(video, attempt, outputs):
         poster.delete()
     if not switched:
         raise LostClaim
-    for kind, keep in attempt_prefixes(video, attempt).items():
-        quietly(delete_prefix, video.file.storage, f"{video_prefix(video)}{kind}/", keep=[keep])
-    if old_poster_id:
-        delete_unused_image(old_poster_id, video)
+    try:
+        for kind, keep in attempt_prefixes(video, attempt).items():
+            delete_prefix(video.file.storage, f"{video_prefix(video)}{kind}/", keep=[keep])
+        if old_poster_id:
+            delete_unused_image(old_poster_id, video)
+    except Exception:
+        # The video is ready and plays; what could not be removed now, the sweep removes later.
+        logger.exception("Clean-up after processing video %s failed", video.pk)
 
 
 def ready_fields(outputs):
@@ -193,8 +197,11 @@ def fail(video, attempt, message, bad_source=False):
 
 
 def discard_attempt(video, attempt):
+    """Remove this attempt's outputs, never those the row points at (it may have switched after all)."""
+    in_use = Video.objects.filter(pk=video.pk).values_list("hls_playlist", "mp4_file").first() or ()
     for prefix in attempt_prefixes(video, attempt).values():
-        quietly(delete_prefix, video.file.storage, prefix)
+        if not any(name.startswith(prefix) for name in in_use):
+            quietly(delete_prefix, video.file.storage, prefix)
 
 
 def quietly(function, *args, **kwargs):

@@ -20,6 +20,8 @@ from home.models import BasePage
 class ProvinceIndexPage(BasePage):
     """The list of all twelve provinces, under the home page."""
 
+    template = "pages/provinceindexpage.html"
+
     parent_page_types = ["home.HomePage"]
     subpage_types = ["provinces.ProvincePage"]
     max_count_per_parent = 1
@@ -38,6 +40,8 @@ class ProvincePage(BasePage):
 
     Edited by that province's editors.
     """
+
+    template = "pages/provincepage.html"
 
     code = models.SlugField(
         _("code"), max_length=20, help_text=_("Vaste korte naam, bijvoorbeeld 'gelderland'. Niet vertalen.")
@@ -80,6 +84,8 @@ class ProvincePage(BasePage):
 
 class InitiativePage(BasePage):
     """A short-chain initiative in a province: who produces, who buys, what, where."""
+
+    template = "pages/initiativepage.html"
 
     producers = models.TextField(_("producenten"), help_text=_("Boeren, tuinders en makers, één per regel."))
     partners = models.TextField(
@@ -145,6 +151,8 @@ class InitiativePage(BasePage):
 
 class PolicyPage(BasePage):
     """A province's short-chain policy. Edited by that province's editors."""
+
+    template = "pages/policypage.html"
 
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("inhoud"))
 

@@ -2,6 +2,7 @@
 
 import logging
 import mimetypes
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.conf import settings
@@ -11,8 +12,10 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from botocore.exceptions import BotoCoreError, ClientError
+from botocore.exceptions import ClientError
 
+from .. import bucket
+from ..bucket import STORAGE_ERRORS
 from ..models import Video, VideoUpload, video_upload_to
 from ..probe import NotAVideo, probe_video
 from ..tasks import enqueue_processing
@@ -23,7 +26,6 @@ MIB = 1024 * 1024
 MAX_PARTS = 10_000  # S3's limit per multipart upload
 PART_URL_LIFETIME = 15 * 60  # seconds; the JS signs again when a URL has expired
 PROBE_URL_LIFETIME = 5 * 60
-STORAGE_ERRORS = (BotoCoreError, ClientError)
 
 
 class UploadRejected(Exception):
@@ -36,11 +38,29 @@ class UploadRejected(Exception):
 
 
 def s3():
-    return default_storage.connection.meta.client
+    """django-storages' own boto3 client and the bucket name."""
+    return bucket.s3(default_storage)
+
+
+def _client():
+    return s3()[0]
 
 
 def _target(upload):
     return {"Bucket": default_storage.bucket_name, "Key": upload.object_key, "UploadId": upload.upload_id}
+
+
+@contextmanager
+def _forgotten_by_s3(upload):
+    """S3 no longer knows the upload (aborted as stale): say so rather than blame the storage."""
+    try:
+        yield
+    except ClientError as error:
+        if error.response["Error"]["Code"] != "NoSuchUpload":
+            raise
+        upload.status = VideoUpload.Status.ABORTED
+        upload.save(update_fields=["status"])
+        raise UploadRejected(_("Deze upload is verlopen; begin opnieuw."), 410) from error
 
 
 def part_size_for(size):
@@ -53,8 +73,9 @@ def start_upload(user, collection, title, filename, size):
     upload = VideoUpload(user=user, collection=collection, title=title, filename=filename, size=size)
     upload.part_size = part_size_for(size)
     upload.object_key = video_upload_to(Video(key=upload.key), filename)
-    created = s3().create_multipart_upload(
-        Bucket=default_storage.bucket_name, Key=upload.object_key, **_object_parameters(upload.object_key)
+    client, name = s3()
+    created = client.create_multipart_upload(
+        Bucket=name, Key=upload.object_key, **_object_parameters(upload.object_key)
     )
     upload.upload_id = created["UploadId"]
     upload.save()
@@ -68,7 +89,7 @@ def _object_parameters(key):
 
 
 def signed_part_urls(upload, numbers):
-    client = s3()
+    client = _client()
     return {
         number: client.generate_presigned_url(
             "upload_part", Params={**_target(upload), "PartNumber": number}, ExpiresIn=PART_URL_LIFETIME
@@ -79,18 +100,20 @@ def signed_part_urls(upload, numbers):
 
 def uploaded_parts(upload):
     """The parts S3 holds, as the truth to resume from: number, ETag and size."""
-    pages = s3().get_paginator("list_parts").paginate(**_target(upload))
-    return [
-        {"number": part["PartNumber"], "etag": part["ETag"], "size": part["Size"]}
-        for page in pages
-        for part in page.get("Parts", [])
-    ]
+    pages = _client().get_paginator("list_parts").paginate(**_target(upload))
+    with _forgotten_by_s3(upload):
+        return [
+            {"number": part["PartNumber"], "etag": part["ETag"], "size": part["Size"]}
+            for page in pages
+            for part in page.get("Parts", [])
+        ]
 
 
 def complete_upload(upload):
     """Join the parts S3 holds, check the result really is the announced video, make it a ``Video``."""
     parts = _all_parts(upload)
-    s3().complete_multipart_upload(**_target(upload), MultipartUpload={"Parts": parts})
+    with _forgotten_by_s3(upload):
+        _client().complete_multipart_upload(**_target(upload), MultipartUpload={"Parts": parts})
     try:
         info = _check_object(upload)
         video = _create_video(upload, info)
@@ -115,8 +138,8 @@ def _all_parts(upload):
 
 
 def _check_object(upload):
-    client, bucket = s3(), default_storage.bucket_name
-    actual = client.head_object(Bucket=bucket, Key=upload.object_key)["ContentLength"]
+    client, name = s3()
+    actual = client.head_object(Bucket=name, Key=upload.object_key)["ContentLength"]
     if actual != upload.size:
         raise UploadRejected(
             _("Er kwam %(actual)s binnen in plaats van de aangekondigde %(declared)s; upload het bestand opnieuw.")
@@ -124,7 +147,7 @@ def _check_object(upload):
         )
     # FFmpeg reads over HTTP with Range requests: the headers and a first frame, not the whole file.
     url = client.generate_presigned_url(
-        "get_object", Params={"Bucket": bucket, "Key": upload.object_key}, ExpiresIn=PROBE_URL_LIFETIME
+        "get_object", Params={"Bucket": name, "Key": upload.object_key}, ExpiresIn=PROBE_URL_LIFETIME
     )
     return probe_video(url)
 
@@ -155,7 +178,7 @@ def _create_video(upload, info):
 def _reject(upload, message):
     """A refused upload leaves nothing in the bucket."""
     try:
-        s3().delete_object(Bucket=default_storage.bucket_name, Key=upload.object_key)
+        bucket.delete_keys(default_storage, [upload.object_key])
     except STORAGE_ERRORS:
         logger.exception("Could not remove refused upload %s", upload.object_key)
     upload.status, upload.status_message = VideoUpload.Status.FAILED, message
@@ -185,12 +208,13 @@ def abort_stale_uploads(max_age=timedelta(hours=24)):
 
 def _abort(**target):
     try:
-        s3().abort_multipart_upload(**target)
+        _client().abort_multipart_upload(**target)
     except ClientError as error:
         if error.response["Error"]["Code"] != "NoSuchUpload":  # already gone is what we wanted
             raise
 
 
 def _multipart_uploads(prefix):
-    pages = s3().get_paginator("list_multipart_uploads").paginate(Bucket=default_storage.bucket_name, Prefix=prefix)
+    client, name = s3()
+    pages = client.get_paginator("list_multipart_uploads").paginate(Bucket=name, Prefix=prefix)
     return [item for page in pages for item in page.get("Uploads", [])]

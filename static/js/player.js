@@ -50,8 +50,9 @@
     });
   }
 
-  function onKeydown(event) {
-    var video = event.currentTarget;
+  // Listened to in the capture phase on the player, so this runs before the native
+  // controls: Chromium's toggle play on the release of the space bar and would undo ours.
+  function onKeydown(event, video) {
     if (event.target !== video || event.altKey || event.ctrlKey || event.metaKey) {
       return;
     }
@@ -64,13 +65,14 @@
     } else {
       return;
     }
-    event.preventDefault(); // the browser's own shortcut would act a second time
+    event.preventDefault();
+    event.stopPropagation();
   }
 
-  // Chromium's native controls toggle on the key's release; that would undo the keydown.
-  function onKeyup(event) {
-    if (event.target === event.currentTarget && event.key === " ") {
+  function onKeyup(event, video) {
+    if (event.target === video && event.key === " ") {
       event.preventDefault();
+      event.stopPropagation();
     }
   }
 
@@ -92,8 +94,8 @@
     var buttons = chapterButtons(player);
     var reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
-    video.addEventListener("keydown", onKeydown);
-    video.addEventListener("keyup", onKeyup);
+    player.addEventListener("keydown", function (event) { onKeydown(event, video); }, true);
+    player.addEventListener("keyup", function (event) { onKeyup(event, video); }, true);
     buttons.forEach(function (button) {
       button.addEventListener("click", function () {
         seek(video, Number(button.dataset.seek));

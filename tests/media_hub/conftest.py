@@ -64,7 +64,10 @@ def unreachable_storage(monkeypatch):
 def refusing_storage(monkeypatch):
     """S3 answers but refuses every upload: each PUT carries a checksum that cannot match its bytes."""
     wrong_checksum = base64.b64encode(bytes(32)).decode()
-    options = {**settings.STORAGES["default"]["OPTIONS"], "object_parameters": {"ChecksumSHA256": wrong_checksum}}
+    options = {
+        **settings.STORAGES["default"]["OPTIONS"],
+        "object_parameters": {"ChecksumSHA256": wrong_checksum},
+    }
     storage = S3Storage(**options)
     monkeypatch.setattr(Video._meta.get_field("file"), "storage", storage)
     return storage

@@ -239,7 +239,7 @@ def test_an_ffmpeg_error_fails_with_its_message_and_keeps_the_source_for_a_retry
 
     video.refresh_from_db()
     assert video.status == "failed" and video.status_message.startswith("FFmpeg kon de video niet omzetten: ")
-    assert "geen_filter" in video.status_message
+    assert "Filter not found" in video.status_message
     assert bucket.keys(prefix(video)) == {video.file.name}
 
 

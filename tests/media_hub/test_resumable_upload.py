@@ -4,6 +4,7 @@ import json
 import subprocess
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 from django.test import Client
@@ -14,7 +15,9 @@ from wagtail.models import Collection, GroupCollectionPermission
 import imageio_ffmpeg
 import pytest
 import requests
+from storages.backends.s3 import S3Storage
 
+from cms.embedded_s3 import free_port
 from media_hub.models import Video, VideoUpload
 from media_hub.probe import probe_video
 from media_hub.tasks import process_video
@@ -295,3 +298,26 @@ def test_upload_page_is_linked_from_the_video_listing(admin_client):
     html = page.content.decode()
     assert "media_hub/js/video-upload.js" in html
     assert 'name="collection"' in html and 'role="status"' in html and "<progress" in html
+
+
+def test_an_upload_s3_no_longer_knows_is_reported_as_expired(uploader, bucket):
+    upload = uploader.start("clip.mp4", MIB).json()
+    row = VideoUpload.objects.get(pk=upload["id"])
+    bucket.client.abort_multipart_upload(Bucket=bucket.name, Key=row.object_key, UploadId=row.upload_id)
+
+    response = uploader.status(upload["id"])
+
+    assert response.status_code == 410 and "verlopen" in response.json()["error"]
+    row.refresh_from_db()
+    assert row.status == VideoUpload.Status.ABORTED
+
+
+def test_unreachable_storage_answers_503_and_records_nothing(uploader, monkeypatch):
+    options = {**settings.STORAGES["default"]["OPTIONS"], "endpoint_url": f"http://127.0.0.1:{free_port()}"}
+    monkeypatch.setattr(service, "default_storage", S3Storage(**options))
+
+    response = uploader.start("clip.mp4", MIB)
+
+    assert response.status_code == 503
+    assert "opslag is nu niet bereikbaar" in response.json()["error"]
+    assert not VideoUpload.objects.exists()

@@ -8,7 +8,7 @@ from wagtail.models import GroupCollectionPermission
 import pytest
 
 from media_hub.models import Video
-from tests.factories import CollectionFactory, UserFactory, VideoFactory
+from tests.factories import CollectionFactory, EditorFactory, VideoFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -38,9 +38,7 @@ def videos(collections):
 
 
 def login_member_of(client, group):
-    user = UserFactory()
-    user.groups.add(group)
-    client.force_login(user)
+    client.force_login(EditorFactory(groups=[group]))
     return client
 
 

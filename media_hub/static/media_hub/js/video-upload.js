@@ -158,7 +158,7 @@
     const saved = recall(file);
     if (saved) {
       const state = await api('GET', uploadUrl(saved.uploadId)).catch((error) => {
-        if (error.status === 404) return null;
+        if (error.status === 404 || error.status === 410) return null; // gone: start afresh
         throw error;
       });
       if (state && state.status === 'open') {
