@@ -15,6 +15,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import BodyBlock
+from .forms import LocalTimesFormPageForm, LocalTimesPageForm, LocalTimesPublishingPanel
 
 PUBLIC_CACHE_SECONDS = 60  # a webcast's state may change; visitors see it within a minute
 
@@ -46,6 +47,9 @@ class BasePage(CacheHeadersMixin, Page):
         index.FilterField("locale_id"),
     ]
     content_panels = Page.content_panels + [FieldPanel("introduction")]
+    # Go-live and expiry in Dutch time, with a choice on the nights the clocks change.
+    settings_panels = [LocalTimesPublishingPanel(), *Page.settings_panels[1:]]
+    base_form_class = LocalTimesPageForm
 
     class Meta:
         abstract = True
@@ -161,6 +165,8 @@ class ContactDeskPage(CacheHeadersMixin, AbstractEmailForm):
             heading=_("E-mail naar het loket"),
         ),
     ]
+    settings_panels = BasePage.settings_panels
+    base_form_class = LocalTimesFormPageForm
 
     class Meta:
         verbose_name = _("loket")

@@ -158,12 +158,13 @@ def run_ffmpeg(command, folder, on_progress):
             process.wait()
         if process.returncode:
             log.seek(0)
-            raise TranscodeFailed(f"FFmpeg kon de video niet omzetten: {last_line(log.read())}")
+            raise TranscodeFailed(f"FFmpeg kon de video niet omzetten: {first_error(log.read())}")
 
 
-def last_line(text):
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    return lines[-1][:300] if lines else "onbekende fout"
+def first_error(text):
+    """FFmpeg names the cause first; later lines only repeat that it failed."""
+    lines = [re.sub(r"^\[[^]]*\]\s*", "", line).strip() for line in text.splitlines()]
+    return next((line[:300] for line in lines if line), "onbekende fout")
 
 
 def ffmpeg_command(source, heights, info):
@@ -241,12 +242,15 @@ def describe_rung(folder, height, has_audio):
     return {
         "height": height,
         "width": width,
-        "bandwidth": int(
-            max(bits / max(duration, 1.0) for bits, (duration, _) in zip(sizes, segments, strict=True))
-        ),
+        "bandwidth": peak_bitrate(sizes, [duration for duration, _ in segments]),
         "average_bandwidth": int(sum(sizes) / seconds),
         "codecs": f"{codecs},mp4a.40.2" if has_audio else codecs,
     }
+
+
+def peak_bitrate(sizes, durations):
+    # A short closing segment would overstate the peak: count each segment as a second at least.
+    return int(max(bits / max(duration, 1.0) for bits, duration in zip(sizes, durations, strict=True)))
 
 
 def inspect_segment(path):

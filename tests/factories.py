@@ -43,6 +43,9 @@ class EditorFactory(UserFactory):
 
     username = factory.Sequence(lambda n: f"editor{n}")
 
+    class Meta:
+        skip_postgeneration_save = True  # adding groups needs no second save
+
     @factory.post_generation
     def groups(user, create, extracted, **kwargs):
         if create:

@@ -154,14 +154,15 @@ AWS_SECRET_ACCESS_KEY = os.environ.get("AWS_SECRET_ACCESS_KEY", "")
 AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME", "us-east-1")
 AWS_QUERYSTRING_EXPIRE = int(os.environ.get("AWS_QUERYSTRING_EXPIRE", "900"))
 AWS_S3_MAX_MEMORY_SIZE = 8 * 1024 * 1024  # spool larger reads to disk
-# boto3 holds up to ten 8 MiB parts of an upload in memory at once; four keep a web process
-# that saves a multi-GB video under its memory budget (measured by bench/bench_upload.py).
+# Sending a file object, boto3 holds up to ten 8 MiB parts in memory; four keep web and
+# worker processes small (see bench/bench_upload.py). Spooled uploads go by path, part by
+# part from disk (cms/storage.py).
 AWS_S3_TRANSFER_CONFIG = TransferConfig(max_concurrency=4)
 AWS_S3_TRANSFER_CONFIG.max_in_memory_upload_chunks = 4
 
 STORAGES = {
     "default": {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "cms.storage.MediaStorage",  # S3Storage; spooled uploads go from disk
         "OPTIONS": {
             "endpoint_url": AWS_S3_ENDPOINT_URL,
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
@@ -211,13 +212,19 @@ TASKS = {
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@kortcketen.invalid")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@korteketen.invalid")
 CONTACT_DESK_EMAIL = os.environ.get("CONTACT_DESK_EMAIL", "loket@taskforcekorteketen.invalid")
 
 # --- Wagtail ----------------------------------------------------------------
 
 WAGTAIL_SITE_NAME = "Korte Keten"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Review workflow mail (submitted, approved, rejected) goes to the reviewing group and the
+# submitter. Superusers are the site's technicians, not reviewers: they get none.
+# https://docs.wagtail.org/en/stable/reference/settings.html#notifications
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get("WAGTAILADMIN_NOTIFICATION_FROM_EMAIL", DEFAULT_FROM_EMAIL)
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "redirect"  # presigned S3 URL; Django never streams the bytes

@@ -77,13 +77,14 @@ def language_links(context, page=None):
     links = []
     for code, name in settings.LANGUAGES:
         target, tail = found.get(code, (None, None))
-        if target is None or target.get_url(request) is None:
+        url = target and target.get_url(request)
+        if not url:
             continue
         links.append(
             {
                 "code": code,
                 "name": name,
-                "url": target.get_url(request) + (tail or ""),
+                "url": url + (tail or ""),
                 "full_url": target.get_full_url(request) + (tail or ""),
                 "is_current": code == current,
                 "is_translation": tail is not None,

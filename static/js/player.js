@@ -1,7 +1,8 @@
 /*
  * Video player enhancements; the native controls work without this file.
  * - Chapter buttons ([data-seek]) seek the player they belong to and start playing.
- * - With the video focused: space or k plays/pauses, left/right go back/forward 5 s.
+ * - With the video focused: k plays/pauses (space does so natively), left/right go
+ *   back/forward 5 s.
  * - The chapter being played gets aria-current="true".
  * - A live HLS stream the browser cannot play itself shows the link to open it elsewhere.
  */
@@ -50,13 +51,14 @@
     });
   }
 
-  // Listened to in the capture phase on the player, so this runs before the native
-  // controls: Chromium's toggle play on the release of the space bar and would undo ours.
+  // Space is left to the browser: every current one plays and pauses a focused video
+  // itself, and taking it over would break the space bar on the native control buttons.
+  // Listened to in the capture phase on the player, before the native controls see it.
   function onKeydown(event, video) {
     if (event.target !== video || event.altKey || event.ctrlKey || event.metaKey) {
       return;
     }
-    if (event.key === " " || event.key === "k" || event.key === "K") {
+    if (event.key === "k" || event.key === "K") {
       togglePlay(video);
     } else if (event.key === "ArrowLeft") {
       seek(video, video.currentTime - STEP_SECONDS);
@@ -67,13 +69,6 @@
     }
     event.preventDefault();
     event.stopPropagation();
-  }
-
-  function onKeyup(event, video) {
-    if (event.target === video && event.key === " ") {
-      event.preventDefault();
-      event.stopPropagation();
-    }
   }
 
   function offerHlsFallback(player, video) {
@@ -95,7 +90,6 @@
     var reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
 
     player.addEventListener("keydown", function (event) { onKeydown(event, video); }, true);
-    player.addEventListener("keyup", function (event) { onKeyup(event, video); }, true);
     buttons.forEach(function (button) {
       button.addEventListener("click", function () {
         seek(video, Number(button.dataset.seek));

@@ -93,6 +93,7 @@ def make_province(index, name):
     code = name.lower().replace("â", "a")
     page = ProvincePageFactory(parent=index, title=name, code=code, slug=code)
     initiative = InitiativePageFactory(parent=page, title=f"Initiatief {name}", slug=f"initiatief-{code}")
+    initiative.save_revision().publish()  # live with a live revision, as the admin leaves it
     policy = PolicyPageFactory(parent=page, title=f"Conceptbeleid {name}", slug=f"beleid-{code}", live=False)
     policy.save_revision()
     return page, initiative, policy
@@ -114,6 +115,8 @@ def build_tree():
     )
     for name, (page, initiative, policy) in pages.items():
         collection = collections.get(name=name)
+        image = wagtail_factories.ImageFactory(title=f"beeld-{page.code}", collection=collection)
+        image.get_rendition("max-165x165")  # the choosers' thumbnail, made once for the module
         group = Group.objects.get(name=f"{name} – redactie")
         tree.provinces[name] = Province(
             name=name,
@@ -122,7 +125,7 @@ def build_tree():
             initiative=initiative,
             policy=policy,
             collection=collection,
-            image=wagtail_factories.ImageFactory(title=f"beeld-{page.code}", collection=collection),
+            image=image,
             document=wagtail_factories.DocumentFactory(title=f"document-{page.code}", collection=collection),
             video=VideoFactory(title=f"video-{page.code}", collection=collection),
             editor=make_user(f"redacteur-{page.code}", group.name, "Redacteur", name),

@@ -66,6 +66,12 @@ def initiative_data(page=None, **fields):
     return nested_form_data(values)
 
 
+def policy_data(page, **fields):
+    values = {"title": page.title, "slug": page.slug, "introduction": "", "go_live_at": "", "expire_at": ""}
+    values.update(fields)
+    return nested_form_data({**values, "body": streamfield([])})
+
+
 def edit_url(page):
     return reverse("wagtailadmin_pages:edit", args=[page.pk])
 

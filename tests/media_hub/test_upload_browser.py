@@ -152,3 +152,15 @@ def test_pause_and_resume_send_only_what_is_missing(page, clip):
     expect(page.locator("#id_upload_status")).to_contain_text(DONE, timeout=60_000)
     assert sorted(sent) == [1, 2, 3, 3]
     assert Video.objects.get().file_size == clip.stat().st_size
+
+
+def test_the_servers_refusal_is_shown_and_nothing_is_kept(page, tmp_path, bucket):
+    fake = tmp_path / "verslag.mp4"
+    fake.write_bytes(b"%PDF-1.4\n" + b"0" * 50_000 + b"\n%%EOF\n")
+    page.set_input_files("#id_file", str(fake))
+    page.get_by_role("button", name="Uploaden").click()
+
+    expect(page.get_by_role("alert").filter(has_text="leesbare")).to_have_text("Dit bestand is geen leesbare video.")
+    upload = VideoUpload.objects.get()
+    assert upload.status == VideoUpload.Status.FAILED
+    assert not Video.objects.exists() and not bucket.keys(f"videos/{upload.key.hex}/")
