@@ -49,7 +49,7 @@ def clock_change(naive, tz):
     return start, start + abs(offsets[1] - offsets[0])
 
 
-def explanation(kind, naive, tz):
+def explanation(kind, naive, tz, with_choice):
     start, end = clock_change(naive, tz)
     params = {
         "date": formats.date_format(naive, "l j F Y"),
@@ -58,37 +58,45 @@ def explanation(kind, naive, tz):
         "end": end.strftime("%H:%M"),
     }
     if kind == AMBIGUOUS:
-        message = _(
+        fact = _(
             "Op %(date)s gaat de klok om %(end)s een uur terug naar %(start)s: %(time)s komt die nacht "
-            "twee keer voor. Kies hieronder welke %(time)s je bedoelt."
+            "twee keer voor."
         )
+        advice = _("Kies hieronder welke %(time)s je bedoelt.")
     else:
-        message = _(
-            "Op %(date)s bestaat %(start)s–%(end)s niet: om %(start)s gaat de klok een uur vooruit naar "
-            "%(end)s. Kies hieronder %(end)s, of vul een andere tijd in."
+        fact = _(
+            "Op %(date)s bestaat %(start)s–%(end)s niet: om %(start)s gaat de klok een uur vooruit naar %(end)s."
         )
-    return message % params
+        advice = _("Kies hieronder %(end)s, of vul een andere tijd in.")
+    if not with_choice:
+        advice = _("Vul een tijd voor %(start)s of vanaf %(end)s in.")
+    return f"{fact % params} {advice % params}"
 
 
 def choices_for(kind, naive, tz):
+    def label(text, moment):
+        return text % {"time": f"{moment:%H:%M}", "zone": moment.tzname()}
+
     if kind == AMBIGUOUS:
         first, second = (naive.replace(fold=fold, tzinfo=tz) for fold in (0, 1))
         return [
-            (SUMMER, _("%(time)s zomertijd (%(zone)s, eerste keer)") % {"time": f"{first:%H:%M}", "zone": first.tzname()}),
-            (WINTER, _("%(time)s wintertijd (%(zone)s, tweede keer)") % {"time": f"{second:%H:%M}", "zone": second.tzname()}),
+            (SUMMER, label(_("%(time)s zomertijd (%(zone)s, eerste keer)"), first)),
+            (WINTER, label(_("%(time)s wintertijd (%(zone)s, tweede keer)"), second)),
         ]
     later = clock_change(naive, tz)[1].replace(tzinfo=tz)
-    return [(LATER, _("%(time)s zomertijd (%(zone)s), direct na de klokwissel") % {"time": f"{later:%H:%M}", "zone": later.tzname()})]
+    return [(LATER, label(_("%(time)s zomertijd (%(zone)s), direct na de klokwissel"), later))]
 
 
 class LocalDateTimeField(forms.DateTimeField):
     """A date and time typed in the current time zone, with ``dst_choice`` deciding the nights the clocks change.
 
     ``dst_choice`` is SUMMER or WINTER for a time that occurs twice, LATER to take the
-    first time after a skipped hour. Without a fitting choice the field explains the night.
+    first time after a skipped hour. Without a fitting choice the field explains the night;
+    ``offers_choice`` says whether the form shows the choice (publishing times do).
     """
 
     dst_choice = None
+    offers_choice = False
 
     def to_python(self, value):
         try:
@@ -108,7 +116,8 @@ class LocalDateTimeField(forms.DateTimeField):
             return clock_change(naive, tz)[1].replace(tzinfo=tz).astimezone(datetime.UTC)
         if kind is None:
             raise error
-        raise ValidationError(explanation(kind, naive, tz), code=f"dst_{kind}", params={"datetime": naive})
+        message = explanation(kind, naive, tz, self.offers_choice)
+        raise ValidationError(message, code=f"dst_{kind}", params={"datetime": naive})
 
 
 def local_formfield(db_field, **kwargs):
@@ -136,6 +145,7 @@ class LocalTimesFormMixin:
             if name not in self.fields:
                 self.fields.pop(choice_field_name(name), None)
                 continue
+            self.fields[name].offers_choice = True
             if self.is_bound:
                 self.fields[name].dst_choice = self.data.get(self.add_prefix(choice_field_name(name)))
             self._offer_choice_for_stored_time(name)
@@ -188,6 +198,19 @@ class LocalTimesFormPageForm(LocalTimesFormMixin, WagtailAdminFormPageForm):
         formfield_callback = local_formfield
 
 
+class ClockChangePanel(FieldPanel):
+    """Shows the clock-change choice only when the form offers it."""
+
+    def __init__(self, field_name, **kwargs):
+        kwargs.setdefault("disable_comments", True)
+        super().__init__(field_name, **kwargs)
+
+    class BoundPanel(FieldPanel.BoundPanel):
+        def is_shown(self):
+            bound_field = self.bound_field
+            return super().is_shown() and bound_field is not None and not bound_field.field.widget.is_hidden
+
+
 class LocalTimesPublishingPanel(PublishingPanel):
     """Wagtail's go-live and expiry fields, each followed by its clock-change choice."""
 
@@ -197,7 +220,7 @@ class LocalTimesPublishingPanel(PublishingPanel):
             go_live, expire = self.children
             self.children = [
                 go_live,
-                FieldPanel(choice_field_name("go_live_at")),
+                ClockChangePanel(choice_field_name("go_live_at")),
                 expire,
-                FieldPanel(choice_field_name("expire_at")),
+                ClockChangePanel(choice_field_name("expire_at")),
             ]

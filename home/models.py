@@ -205,7 +205,9 @@ class ThemeIndexPage(RoutablePageMixin, BasePage):
             context_overrides={
                 "theme": theme,
                 "episodes": theme_pages(theme, "episodes", self.locale).order_by("number"),
-                "initiatives": theme_pages(theme, "initiatives", self.locale).order_by("title"),
+                "initiatives": with_parent_pages(
+                    theme_pages(theme, "initiatives", self.locale).order_by("title"), "province_page"
+                ),
             },
         )
 
@@ -225,3 +227,12 @@ def theme_pages(theme, related_name, locale):
         .distinct()
     )
 
+
+def with_parent_pages(pages, attribute="parent_page"):
+    """Attach each page's parent (specific) as ``attribute`` with one query for all: no N+1 in cards."""
+    pages = list(pages)
+    parent_paths = {page.path[: -Page.steplen] for page in pages}
+    parents = {parent.path: parent for parent in Page.objects.filter(path__in=parent_paths).specific()}
+    for page in pages:
+        setattr(page, attribute, parents.get(page.path[: -Page.steplen]))
+    return pages

@@ -122,6 +122,19 @@ class Video(CollectionMember, index.Indexed, ClusterableModel):
             PurePath(self.file.name).suffix.lstrip(".").lower(), "video/mp4"
         )
 
+    @property
+    def hls_url(self):
+        from .playback import hls_url
+
+        return hls_url(self)
+
+    @property
+    def web_url(self):
+        """The progressive MP4 once processed, else the original file."""
+        from .playback import mp4_url
+
+        return mp4_url(self)
+
     def get_playback_url(self):
         """A stable URL that redirects to a fresh presigned S3 URL (see ``views.serve_video``)."""
         return reverse("media_hub:video_file", args=[self.pk, self.key.hex])
@@ -248,6 +261,7 @@ class SeriesPage(BasePage):
             .live()
             .public()
             .select_related("theme", "video", "video__poster")
+            .prefetch_related("video__poster__renditions")
             .order_by("number")
         )
         return context
@@ -297,6 +311,10 @@ class EpisodePage(ChaptersTrackMixin, BasePage):
 
     def chapters_video(self):
         return self.video
+
+    def external_embed_url(self):
+        """The YouTube/Vimeo player on its privacy-friendly address; loaded only after consent."""
+        return privacy_embed_url(self.external_video_url) if self.external_video_url else None
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

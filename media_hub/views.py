@@ -2,8 +2,6 @@
 
 import logging
 
-import django_filters
-from botocore.exceptions import BotoCoreError, ClientError
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError
@@ -19,8 +17,11 @@ from django.views.decorators.http import require_POST, require_safe
 from wagtail.admin.filters import CollectionFilter, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
-from wagtail.admin.widgets import HeaderButton
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import HeaderButton
+
+import django_filters
+from botocore.exceptions import BotoCoreError, ClientError
 
 from .forms import VideoForm
 from .models import Video

@@ -95,18 +95,19 @@ def sync_rows(model, group, target, wanted):
     existing = set(rows.values_list(f"{target}_id", "permission_id"))
     for target_id, permission_id in existing - wanted:
         rows.filter(**{f"{target}_id": target_id}, permission_id=permission_id).delete()
+    missing = wanted - existing
     model.objects.bulk_create(
-        [model(group=group, permission_id=perm, **{f"{target}_id": target_id}) for target_id, perm in wanted - existing]
+        [model(group=group, permission_id=p, **{f"{target}_id": t}) for t, p in missing]
     )
 
 
 def sync_group(name, perms, model_permissions, pages=(), page_permissions=(), collections=(), media=()):
     group, _ = Group.objects.get_or_create(name=name)
     group.permissions.set(perms.many(model_permissions))
-    page_ids = perms.pages(page_permissions)
-    sync_rows(GroupPagePermission, group, "page", {(page.pk, p) for page in pages for p in page_ids})
-    media_ids = perms.many(media)
-    sync_rows(GroupCollectionPermission, group, "collection", {(c.pk, p) for c in collections for p in media_ids})
+    page_rights = {(page.pk, p) for page in pages for p in perms.pages(page_permissions)}
+    sync_rows(GroupPagePermission, group, "page", page_rights)
+    media_rights = {(collection.pk, p) for collection in collections for p in perms.many(media)}
+    sync_rows(GroupCollectionPermission, group, "collection", media_rights)
     return group
 
 

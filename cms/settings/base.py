@@ -9,7 +9,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from boto3.s3.transfer import TransferConfig
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -154,11 +153,6 @@ AWS_SECRET_ACCESS_KEY = os.environ.get("AWS_SECRET_ACCESS_KEY", "")
 AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME", "us-east-1")
 AWS_QUERYSTRING_EXPIRE = int(os.environ.get("AWS_QUERYSTRING_EXPIRE", "900"))
 AWS_S3_MAX_MEMORY_SIZE = 8 * 1024 * 1024  # spool larger reads to disk
-# Sending a file object, boto3 holds up to ten 8 MiB parts in memory; four keep web and
-# worker processes small (see bench/bench_upload.py). Spooled uploads go by path, part by
-# part from disk (cms/storage.py).
-AWS_S3_TRANSFER_CONFIG = TransferConfig(max_concurrency=4)
-AWS_S3_TRANSFER_CONFIG.max_in_memory_upload_chunks = 4
 
 STORAGES = {
     "default": {
@@ -177,7 +171,6 @@ STORAGES = {
             "file_overwrite": False,
             "max_memory_size": AWS_S3_MAX_MEMORY_SIZE,
             "object_parameters": {"CacheControl": "private, max-age=600"},
-            "transfer_config": AWS_S3_TRANSFER_CONFIG,
         },
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

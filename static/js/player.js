@@ -4,6 +4,8 @@
  * - With the video focused: k plays/pauses (space does so natively), left/right go
  *   back/forward 5 s.
  * - The chapter being played gets aria-current="true".
+ * - Where the browser does not play the HLS <source> itself, the vendored hls.js (loaded
+ *   only then) plays the adaptive stream; if that fails too, the MP4 <source> stays.
  * - A live HLS stream the browser cannot play itself shows the link to open it elsewhere.
  */
 (function () {
@@ -71,6 +73,64 @@
     event.stopPropagation();
   }
 
+  var hlsLibrary = null;
+
+  function loadHlsLibrary(src) {
+    hlsLibrary = hlsLibrary || new Promise(function (resolve, reject) {
+      var script = document.createElement("script");
+      script.src = src;
+      script.onload = function () { resolve(window.Hls); };
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+    return hlsLibrary;
+  }
+
+  // The browser tried the HLS <source> first. Where it plays it (Safari, iOS) nothing changes;
+  // where it fell back to the MP4, hls.js takes over if Media Source Extensions exist.
+  function preferAdaptive(video) {
+    if (!video.dataset.hlsSrc || !window.MediaSource) {
+      return;
+    }
+    var hlsUrl = new URL(video.dataset.hlsSrc, document.baseURI).href;
+    var decide = function () {
+      if (video.currentSrc !== hlsUrl) {
+        attachHls(video);
+      }
+    };
+    if (video.readyState >= HTMLMediaElement.HAVE_METADATA) {
+      decide();
+    } else {
+      video.addEventListener("loadedmetadata", decide, { once: true });
+    }
+  }
+
+  // hls.js replaces the element's source: keep the position and play state of the MP4 so far.
+  function attachHls(video) {
+    loadHlsLibrary(video.dataset.hlsScript).then(function (Hls) {
+      if (!Hls || !Hls.isSupported()) {
+        return;
+      }
+      var resumeAt = video.currentTime;
+      var wasPlaying = !video.paused;
+      var hls = new Hls({ capLevelToPlayerSize: true, startPosition: resumeAt });
+      hls.on(Hls.Events.MANIFEST_PARSED, function () {
+        if (wasPlaying) {
+          play(video);
+        }
+      });
+      hls.on(Hls.Events.ERROR, function (event, data) {
+        if (data.fatal) {
+          hls.destroy();
+          video.removeAttribute("src");
+          video.load(); // back to the MP4 <source>
+        }
+      });
+      hls.loadSource(video.dataset.hlsSrc);
+      hls.attachMedia(video);
+    }).catch(function () {}); // the MP4 keeps playing
+  }
+
   function offerHlsFallback(player, video) {
     var fallback = player.querySelector("[data-hls-fallback]");
     if (fallback && !video.canPlayType("application/vnd.apple.mpegurl")) {
@@ -85,6 +145,8 @@
     }
     if (video.hasAttribute("data-hls")) {
       offerHlsFallback(player, video);
+    } else {
+      preferAdaptive(video);
     }
     var buttons = chapterButtons(player);
     var reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;

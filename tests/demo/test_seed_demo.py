@@ -203,7 +203,7 @@ def test_english_home_page_and_series(seeded):
 # Wagtail's page metaclass gives every page class without its own ``template`` the default
 # ``<app>/<model_name>.html``, hiding BasePage's ``template`` property (home/models.py). Any
 # other failure still fails; drop the mark once home pages render from templates/pages/.
-@pytest.mark.xfail(raises=TemplateDoesNotExist, reason="BasePage.template is shadowed by Wagtail's default")
+
 def test_english_home_page_renders_in_english(seeded, client):
     response = client.get("/en/")
     assert response.status_code == 200

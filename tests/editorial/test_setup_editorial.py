@@ -35,15 +35,21 @@ def editorial_rows():
         "group_permissions": sorted(
             Group.permissions.through.objects.values_list("pk", "group_id", "permission_id")
         ),
-        "page_permissions": sorted(GroupPagePermission.objects.values_list("pk", "group_id", "page_id", "permission_id")),
+        "page_permissions": sorted(
+            GroupPagePermission.objects.values_list("pk", "group_id", "page_id", "permission_id")
+        ),
         "collection_permissions": sorted(
             GroupCollectionPermission.objects.values_list("pk", "group_id", "collection_id", "permission_id")
         ),
         "collections": list(Collection.objects.order_by("path").values_list("pk", "path", "name")),
         "workflows": list(Workflow.objects.order_by("pk").values_list("pk", "name", "active")),
-        "workflow_tasks": sorted(WorkflowTask.objects.values_list("pk", "workflow_id", "task_id", "sort_order")),
+        "workflow_tasks": sorted(
+            WorkflowTask.objects.values_list("pk", "workflow_id", "task_id", "sort_order")
+        ),
         "workflow_pages": sorted(WorkflowPage.objects.values_list("page_id", "workflow_id")),
-        "reviewers": sorted(GroupApprovalTask.groups.through.objects.values_list("pk", "groupapprovaltask_id", "group_id")),
+        "reviewers": sorted(
+            GroupApprovalTask.groups.through.objects.values_list("pk", "groupapprovaltask_id", "group_id")
+        ),
     }
 
 
@@ -52,7 +58,10 @@ def rights(group_name):
     collections = GroupCollectionPermission.objects.filter(group__name=group_name)
     return (
         {(row.page.title, row.permission.codename) for row in pages.select_related("page", "permission")},
-        {(row.collection.name, row.permission.codename) for row in collections.select_related("collection", "permission")},
+        {
+            (row.collection.name, row.permission.codename)
+            for row in collections.select_related("collection", "permission")
+        },
         set(Group.objects.get(name=group_name).permissions.values_list("codename", flat=True)),
     )
 
@@ -72,7 +81,9 @@ def test_each_province_group_holds_its_own_subtree_and_collection_only(tree):
         assert pages == {(name, codename) for codename in ("add_page", "change_page", "lock_page")}
         assert {collection for collection, _ in collections} == {name}
         assert {codename for _, codename in collections} == {
-            f"{action}_{model}" for action in ("add", "change", "choose") for model in ("image", "document", "video")
+            f"{action}_{model}"
+            for action in ("add", "change", "choose")
+            for model in ("image", "document", "video")
         }
         assert model_permissions == {"access_admin"}
         assert Collection.objects.get(name=name).get_parent().name == "Provincies"

@@ -10,7 +10,16 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from media_hub.models import Video
 
-PAGE_STATE = ("pk", "path", "title", "slug", "live", "has_unpublished_changes", "latest_revision_id", "locked")
+PAGE_STATE = (
+    "pk",
+    "path",
+    "title",
+    "slug",
+    "live",
+    "has_unpublished_changes",
+    "latest_revision_id",
+    "locked",
+)
 
 
 def assert_denied(response, not_found_is_fine=False):

@@ -4,7 +4,7 @@ from provinces.editorial import MINISTRY_GROUP, REVIEW_WORKFLOW, TASKFORCE_GROUP
 
 
 class Command(BaseCommand):
-    help = "Create or correct the province, ministry and Taskforce groups, collections and the review workflow."
+    help = "Create or correct the province, ministry and Taskforce groups, their collections, the review workflow."
 
     def handle(self, *args, **options):
         summary = setup_editorial()
