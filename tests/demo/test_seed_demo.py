@@ -13,7 +13,6 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import transaction
-from django.template import TemplateDoesNotExist
 
 from wagtail.models import Collection, Locale, Page, Revision, Site
 from wagtail_localize.models import StringTranslation
@@ -199,10 +198,6 @@ def test_english_home_page_and_series(seeded):
     assert home.introduction.startswith("Countless initiatives")
     assert SeriesPage.objects.get(locale=en).live and MediaHubPage.objects.get(locale=en).live
 
-
-# Wagtail's page metaclass gives every page class without its own ``template`` the default
-# ``<app>/<model_name>.html``, hiding BasePage's ``template`` property (home/models.py). Any
-# other failure still fails; drop the mark once home pages render from templates/pages/.
 
 def test_english_home_page_renders_in_english(seeded, client):
     response = client.get("/en/")
