@@ -31,6 +31,8 @@ LOCAL_PORTS = {
     "admin": (23646, 33646),
 }
 SCHEDULER_INTERVAL = 60  # seconds; Wagtail's publish_scheduled has minute precision
+# Run every minute, as cron or a systemd timer does in production.
+SCHEDULED_COMMANDS = ["publish_scheduled", "requeue_stale_videos"]
 
 
 def manage(*args, **kwargs):
@@ -96,7 +98,8 @@ def main():
 
 def run_scheduler(children):
     while all(child.poll() is None for child in children):
-        subprocess.run([sys.executable, str(BASE_DIR / "manage.py"), "publish_scheduled"], check=False)
+        for command in SCHEDULED_COMMANDS:
+            subprocess.run([sys.executable, str(BASE_DIR / "manage.py"), command], check=False)
         for _ in range(SCHEDULER_INTERVAL):
             if any(child.poll() is not None for child in children):
                 break

@@ -1,9 +1,10 @@
 """Playback from the private bucket: HLS playlists served by Django, bytes straight from S3.
 
 A playlist is a few kilobytes of text, so Django serves it after the access check
-of ``serve_video``: the master points at Django's variant URLs, and each variant
-lists presigned segment URLs that expire after AWS_QUERYSTRING_EXPIRE seconds (at
-most 15 minutes). Segments, the MP4 and the source never pass through Django.
+of ``serve_video``: the master points at Django's variant URLs, each variant at
+Django's segment URLs, and each segment URL redirects to a presigned S3 URL that
+expires after AWS_QUERYSTRING_EXPIRE seconds (at most 15 minutes). Segments, the
+MP4 and the source never pass through Django; only a redirect does.
 """
 
 import re
@@ -22,6 +23,7 @@ from .permissions import may_watch
 PLAYLIST_TYPE = "application/vnd.apple.mpegurl"
 MAX_URL_LIFETIME = 15 * 60
 VARIANT_URI = re.compile(r"(\d+)/index\.m3u8")
+SEGMENT_NAME = re.compile(r"[A-Za-z0-9_-]{1,64}\.(?:ts|m4s|mp4)")
 
 
 def hls_url(video):
@@ -108,18 +110,34 @@ def hls_variant(request, pk, key, height):
         raise Http404
     try:
         text = read_text(video, rung["playlist"])
-        return playlist_response(rewrite_segments(text, video, rung["playlist"].rsplit("/", 1)[0]))
+        return playlist_response(rewrite_segments(text, video, height))
     except STORAGE_ERRORS:
         return unavailable()
 
 
-def rewrite_segments(text, video, folder):
-    """Each segment line becomes a presigned S3 URL; tags pass unchanged."""
+def rewrite_segments(text, video, height):
+    """Each segment line becomes Django's redirect URL for it; tags pass unchanged.
+
+    A VOD playlist is read once, so presigned segment URLs in it would expire during
+    a long webcast; a redirect per segment signs afresh and re-checks access each time.
+    """
     lines = (
-        line if not line or line.startswith("#") else presigned(video, f"{folder}/{line}")
+        line
+        if not line or line.startswith("#")
+        else reverse("media_hub:video_hls_segment", args=[video.pk, video.key.hex, height, line])
         for line in text.splitlines()
     )
     return "\n".join(lines) + "\n"
+
+
+@require_safe
+def hls_segment(request, pk, key, height, name):
+    video = watchable_video(request, pk, key)
+    rung = next((rung for rung in video.renditions if rung["height"] == height), None)
+    if rung is None or not SEGMENT_NAME.fullmatch(name):
+        raise Http404
+    folder = rung["playlist"].rsplit("/", 1)[0]
+    return short_lived(HttpResponseRedirect(presigned(video, f"{folder}/{name}")))
 
 
 @require_safe

@@ -49,7 +49,7 @@ def test_a_visitor_gets_a_master_that_points_at_djangos_variant_playlists(client
     ]
 
 
-def test_variant_segments_are_presigned_and_the_bucket_stays_private(
+def test_variant_segments_redirect_to_presigned_urls_and_the_bucket_stays_private(
     client, published, bucket, requests_session
 ):
     response = client.get(variant_urls(client.get(hls_url(published)).content.decode())[0])
@@ -58,7 +58,13 @@ def test_variant_segments_are_presigned_and_the_bucket_stays_private(
     assert "private" in response["Cache-Control"]
     segments = segments_of(response.content.decode())
     assert segments and response.content.decode().rstrip().endswith("#EXT-X-ENDLIST")
-    url = segments[0][1]
+    # The playlist names Django's segment URL: each fetch re-checks access and signs afresh,
+    # so a multi-hour webcast keeps playing past the URL lifetime.
+    segment_url = segments[0][1]
+    assert segment_url.startswith(f"/media/video/{published.pk}/")
+    redirect = client.get(segment_url)
+    assert redirect.status_code == 302 and "private" in redirect["Cache-Control"]
+    url = redirect["Location"]
     query = parse_qs(urlsplit(url).query)
     assert "X-Amz-Signature" in query and int(query["X-Amz-Expires"][0]) <= min(
         settings.AWS_QUERYSTRING_EXPIRE, 900
@@ -68,6 +74,7 @@ def test_variant_segments_are_presigned_and_the_bucket_stays_private(
     assert signed.status_code == 200 and signed.content[:1] == b"\x47", "an MPEG-TS packet"
     key = urlsplit(url).path.split(f"/{bucket.name}/", 1)[1]
     assert requests_session.get(bucket.unsigned_url(key), timeout=10).status_code == 403
+    assert client.get(segment_url.rsplit("/", 1)[0] + "/..%2F..%2Fsource.ts").status_code == 404
 
 
 def test_the_mp4_fallback_redirects_to_a_presigned_faststart_file(client, published, requests_session):
