@@ -32,9 +32,12 @@ def discard_replaced_files(sender, instance, **kwargs):
     Video.objects.filter(pk=instance.pk).update(hls_playlist="", mp4_file="", renditions=[])
     instance.hls_playlist, instance.mp4_file, instance.renditions = "", "", []
     storage, prefix = instance.file.storage, video_prefix(instance)
+    # pre_save saw the upload's name; the stored key is known only now. A new upload can
+    # land on the old key (when the old object was gone): then that key is the new file.
+    stale_sources = [previous] if previous != instance.file.name else []
 
     def clean_up():
-        quietly(delete_keys, storage, [previous])
+        quietly(delete_keys, storage, stale_sources)
         for kind in ("hls", "mp4"):
             quietly(delete_prefix, storage, f"{prefix}{kind}/")
 
