@@ -9,6 +9,9 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
+from wagtail.models import ReferenceIndex
+from wagtail.signals import page_published
+
 from .bucket import delete_keys, delete_prefix, video_prefix
 from .models import Video
 from .tasks import delete_unused_image, quietly
@@ -50,3 +53,10 @@ def discard_all_files(sender, instance, **kwargs):
     transaction.on_commit(lambda: quietly(delete_prefix, storage, prefix))
     if instance.poster_is_generated and instance.poster_id:
         delete_unused_image(instance.poster_id, instance)
+
+
+@receiver(page_published)
+def index_references_on_publish(sender, instance, **kwargs):
+    """Update the page's references now, not when a worker gets to it: ``Video.is_public`` reads them,
+    so a just-published episode's video plays for visitors at once."""
+    ReferenceIndex.create_or_update_for_object(instance)
