@@ -3,6 +3,8 @@
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
+# One worker per core (each with its own S3 server and test database); a module stays on one worker.
+PYTEST_ARGS ?= -n auto --dist loadfile
 STAMP := $(VENV)/.installed
 
 $(STAMP): requirements.txt
