@@ -5,6 +5,7 @@ and only writes what differs, so running it again changes nothing.
 """
 
 from collections import Counter
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -192,10 +193,15 @@ def without_slug(spec):
 
 
 def point_default_site(home):
-    site = Site.objects.filter(is_default_site=True).first() or Site(
-        hostname="localhost", port=80, is_default_site=True
-    )
-    wanted = {"root_page_id": home.pk, "site_name": settings.WAGTAIL_SITE_NAME}
+    """The default site at the address the platform is served on, so full URLs (hreflang) work."""
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
+    wanted = {
+        "root_page_id": home.pk,
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "hostname": base.hostname,
+        "port": base.port or (443 if base.scheme == "https" else 80),
+    }
     if site.pk is None or any(getattr(site, name) != value for name, value in wanted.items()):
         for name, value in wanted.items():
             setattr(site, name, value)

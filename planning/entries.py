@@ -1,7 +1,7 @@
 """What the content calendar shows: scheduled publications and expiries, pending reviews, webcasts.
 
 Only pages the user may edit, across all provinces, from a fixed handful of queries however
-many pages there are: the user's pages are a subquery, provinces are matched by path prefix.
+many pages there are; provinces are matched by path prefix against the few ProvincePages.
 """
 
 import datetime
@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import BigIntegerField, CharField, F, Q
-from django.db.models.functions import Cast
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -137,62 +136,54 @@ class ContentCalendar:
         elif province:
             pages = pages.filter(under_any(p for p in self.provinces if str(p.translation_key) == province))
         self.pages = pages
-        self.page_keys = pages.annotate(key=Cast("pk", CharField())).values("key")
 
     def entries(self, start, end):
         """Every entry from ``start`` up to ``end``, in time order."""
-        revisions = Revision.page_revisions.filter(
-            approved_go_live_at__gte=start, approved_go_live_at__lt=end, object_id__in=self.page_keys
-        )
-        reviews = self.review_states().filter(
+        # Revisions and reviews are read for every page and narrowed by the page query: joining
+        # them to the pages on their text ``object_id`` inside one query plans badly.
+        scheduled = {
+            int(key): (pk, at)
+            for pk, key, at in Revision.page_revisions.filter(
+                approved_go_live_at__gte=start, approved_go_live_at__lt=end
+            ).values_list("pk", "object_id", "approved_go_live_at")
+        }
+        reviews = self.reviews(
             current_task_state__started_at__gte=start, current_task_state__started_at__lt=end
         )
         window = (
             Q(live=True, expire_at__gte=start, expire_at__lt=end)
             | Q(live=False, go_live_at__gte=start, go_live_at__lt=end)
             | Q(webcastpage__start_at__lt=end, webcastpage__end_at__gt=start)
-            | Q(pk__in=as_page_ids(revisions))
+            | Q(pk__in=[*scheduled, *reviews])
         )
-        scheduled = {
-            int(key): (pk, at)
-            for pk, key, at in revisions.values_list("pk", "object_id", "approved_go_live_at")
-        }
-        entries = self.review_entries(reviews)
+        entries = []
         for page in self.load_pages(window):
-            entries += self.page_entries(page, scheduled.get(page.pk), start, end)
+            entries += self.page_entries(page, start, end, scheduled.get(page.pk), reviews.get(page.pk))
         return sorted(entries, key=lambda entry: (entry.at, entry.title))
 
     def open_reviews(self):
         """Every review in progress, however long ago it was requested."""
-        return sorted(self.review_entries(self.review_states()), key=lambda entry: entry.at)
+        reviews = self.reviews()
+        pages = self.load_pages(Q(pk__in=list(reviews))) if reviews else []
+        return sorted((self.review_entry(page, reviews[page.pk]) for page in pages), key=lambda e: e.at)
 
-    def review_states(self):
-        return WorkflowState.objects.filter(
+    def reviews(self, **filters):
+        """``{page id: (started at, task name)}``; a page has one workflow in progress at most."""
+        rows = WorkflowState.objects.filter(
             base_content_type=ContentType.objects.get_for_model(Page),
             status=WorkflowState.STATUS_IN_PROGRESS,
-            object_id__in=self.page_keys,
-        )
-
-    def review_entries(self, states):
-        rows = list(
-            states.values_list(
-                "object_id", "current_task_state__started_at", "current_task_state__task__name"
-            )
-        )
-        pages = {page.pk: page for page in self.load_pages(Q(pk__in=as_page_ids(states)))} if rows else {}
-        return [
-            self.entry(Kind.REVIEW, started_at, pages[int(key)], task_name=task_name or "")
-            for key, started_at, task_name in rows
-            if int(key) in pages and started_at
-        ]
+            current_task_state__isnull=False,
+            **filters,
+        ).values_list("object_id", "current_task_state__started_at", "current_task_state__task__name")
+        return {int(key): (started_at, task_name or "") for key, started_at, task_name in rows}
 
     def load_pages(self, condition):
         return self.pages.filter(condition).annotate(
             webcast_start=F("webcastpage__start_at"), webcast_end=F("webcastpage__end_at")
         )
 
-    def page_entries(self, page, scheduled, start, end):
-        entries = []
+    def page_entries(self, page, start, end, scheduled, review):
+        entries = [self.review_entry(page, review)] if review else []
         if scheduled:
             revision_id, at = scheduled
             entries.append(self.entry(Kind.PUBLISH, at, page, revision_id=revision_id))
@@ -204,6 +195,10 @@ class ContentCalendar:
             entries.append(self.entry(Kind.WEBCAST, page.webcast_start, page, end=page.webcast_end))
         return entries
 
+    def review_entry(self, page, review):
+        started_at, task_name = review
+        return self.entry(Kind.REVIEW, started_at, page, task_name=task_name)
+
     def entry(self, kind, at, page, **extra):
         can_unschedule = kind == Kind.PUBLISH and page.permissions_for_user(self.user).can_unschedule()
         return Entry(kind, at, page, self.province_of(page), can_unschedule=can_unschedule, **extra)
@@ -211,8 +206,3 @@ class ContentCalendar:
     def province_of(self, page):
         steps = range(Page.steplen, len(page.path) + 1, Page.steplen)
         return next((self.by_path[page.path[:n]] for n in steps if page.path[:n] in self.by_path), None)
-
-
-def as_page_ids(queryset):
-    """Revision and workflow rows point at pages with a text ``object_id``."""
-    return queryset.annotate(page_id=Cast("object_id", BigIntegerField())).values("page_id")

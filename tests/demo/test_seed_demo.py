@@ -92,7 +92,7 @@ def test_a_second_run_creates_and_changes_nothing(seeded, clip_dir):
 
 def test_the_default_site_starts_at_the_home_page(seeded):
     site = Site.objects.get(is_default_site=True)
-    assert (site.hostname, site.port) == ("localhost", 80)
+    assert (site.hostname, site.port) == ("127.0.0.1", 8000)  # WAGTAILADMIN_BASE_URL
     home = site.root_page.specific
     assert isinstance(home, HomePage) and home.title == "Korte Keten" and home.live
     assert not Page.objects.filter(depth=2, content_type=ContentType.objects.get_for_model(Page)).exists()

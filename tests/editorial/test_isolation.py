@@ -127,7 +127,10 @@ def test_choosers_offer_only_their_own_collection(editor, tree, province):
             item = getattr(other, kind)
             assert item.title not in listing + search
             assert other.name not in listing
-            assert_denied(editor.get(reverse(f"{chooser}:chosen", args=[item.pk])), not_found_is_fine=True)
+    for other in tree.others(province):  # choosing by id, past the listing: our own chooser code
+        assert_denied(
+            editor.get(reverse("video_chooser:chosen", args=[other.video.pk])), not_found_is_fine=True
+        )
 
 
 @editors
