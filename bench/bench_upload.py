@@ -54,8 +54,20 @@ def make_padded_video(path, size):
     clip = path.with_suffix(".clip.mp4")
     ffmpeg = [imageio_ffmpeg.get_ffmpeg_exe(), "-hide_banner", "-loglevel", "error", "-y"]
     ffmpeg += ["-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration=2"]
-    ffmpeg += ["-f", "lavfi", "-i", "sine=frequency=440:duration=2", "-c:v", "libx264", "-preset", "ultrafast"]
-    subprocess.run([*ffmpeg, "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", "-movflags", "+faststart", clip], check=True)
+    ffmpeg += [
+        "-f",
+        "lavfi",
+        "-i",
+        "sine=frequency=440:duration=2",
+        "-c:v",
+        "libx264",
+        "-preset",
+        "ultrafast",
+    ]
+    subprocess.run(
+        [*ffmpeg, "-pix_fmt", "yuv420p", "-c:a", "aac", "-shortest", "-movflags", "+faststart", clip],
+        check=True,
+    )
     head = clip.read_bytes()
     padding = size - len(head) - 16
     with open(path, "wb") as out:
@@ -79,13 +91,17 @@ class WebServer:
         self.process = None
 
     def manage(self, *args):
-        subprocess.run([sys.executable, "manage.py", *args], cwd=BASE_DIR, env=self.env, check=True, stdout=self.log)
+        subprocess.run(
+            [sys.executable, "manage.py", *args], cwd=BASE_DIR, env=self.env, check=True, stdout=self.log
+        )
 
     def start(self):
         self.manage("migrate", "--no-input", "-v", "0")
         self.manage("createsuperuser", "--no-input", "--username", "bench", "--email", "bench@example.org")
         command = [sys.executable, "manage.py", "runserver", f"127.0.0.1:{self.port}", "--noreload"]
-        self.process = subprocess.Popen(command, cwd=BASE_DIR, env=self.env, stdout=self.log, stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(
+            command, cwd=BASE_DIR, env=self.env, stdout=self.log, stderr=subprocess.STDOUT
+        )
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
@@ -116,7 +132,9 @@ def login(server):
     token = session.cookies["csrftoken"]
     form = {"csrfmiddlewaretoken": token, "username": "bench", "password": PASSWORD, "next": "/admin/"}
     session.post(server.url + "/admin/login/", data=form).raise_for_status()
-    session.headers.update({"X-CSRFToken": session.cookies["csrftoken"], "X-Requested-With": "XMLHttpRequest"})
+    session.headers.update(
+        {"X-CSRFToken": session.cookies["csrftoken"], "X-Requested-With": "XMLHttpRequest"}
+    )
     page = session.get(server.url + "/admin/videos/upload/").text
     return session, re.search(r'<option value="(\d+)"', page)[1]
 
@@ -133,13 +151,17 @@ def upload_resumable(server, session, collection, path):
     numbers = list(range(1, upload["part_count"] + 1))
     urls = {}
     for first in range(0, len(numbers), 100):
-        signed = checked(session.post(f"{api}{upload['id']}/sign/", json={"parts": numbers[first : first + 100]}))
+        signed = checked(
+            session.post(f"{api}{upload['id']}/sign/", json={"parts": numbers[first : first + 100]})
+        )
         urls.update(signed["urls"])
 
     def put(number):
         with open(path, "rb") as source:
             source.seek((number - 1) * upload["part_size"])
-            requests.put(urls[str(number)], data=source.read(upload["part_size"]), timeout=300).raise_for_status()
+            requests.put(
+                urls[str(number)], data=source.read(upload["part_size"]), timeout=300
+            ).raise_for_status()
 
     with ThreadPoolExecutor(PARALLEL_PARTS) as pool:
         list(pool.map(put, numbers))
@@ -157,7 +179,9 @@ class MultipartBody:
 
     def __init__(self, fields, field_name, path):
         self.boundary = "bench-" + secrets.token_hex(8)
-        head = b"".join(self._part(f'name="{name}"') + str(value).encode() + b"\r\n" for name, value in fields.items())
+        head = b"".join(
+            self._part(f'name="{name}"') + str(value).encode() + b"\r\n" for name, value in fields.items()
+        )
         head += self._part(f'name="{field_name}"; filename="{path.name}"', "video/mp4")
         self.pieces = [head, path, f"\r\n--{self.boundary}--\r\n".encode()]
         self.length = len(head) + path.stat().st_size + len(self.pieces[2])
@@ -202,7 +226,12 @@ class _BytesReader:
 
 
 def upload_form(server, session, collection, path):
-    fields = {"csrfmiddlewaretoken": session.cookies["csrftoken"], "title": "Klassiek formulier", "collection": collection, "poster": ""}
+    fields = {
+        "csrfmiddlewaretoken": session.cookies["csrftoken"],
+        "title": "Klassiek formulier",
+        "collection": collection,
+        "poster": "",
+    }
     body = MultipartBody(fields, "file", path)
     headers = {"Content-Type": body.content_type, "X-Requested-With": None}  # a plain form post
     response = session.post(server.url + ADD_FORM, data=body, headers=headers, allow_redirects=False)
@@ -216,7 +245,12 @@ def measure(label, action, size, server=None):
     began = time.perf_counter()
     action()
     seconds = time.perf_counter() - began
-    return {"label": label, "seconds": seconds, "mbps": size / MIB / seconds, "peak": server and server.memory("VmHWM")}
+    return {
+        "label": label,
+        "seconds": seconds,
+        "mbps": size / MIB / seconds,
+        "peak": server and server.memory("VmHWM"),
+    }
 
 
 def report(results, size, baseline_rss):
@@ -225,7 +259,9 @@ def report(results, size, baseline_rss):
     print(f"{'path':<46}{'seconds':>9}{'MiB/s':>9}{'vs boto3':>10}{'web peak RSS':>14}")
     for row in results:
         peak = f"{row['peak']:.0f} MiB" if row["peak"] else "—"
-        print(f"{row['label']:<46}{row['seconds']:>9.1f}{row['mbps']:>9.0f}{row['mbps'] / boto3:>10.2f}{peak:>14}")
+        print(
+            f"{row['label']:<46}{row['seconds']:>9.1f}{row['mbps']:>9.0f}{row['mbps'] / boto3:>10.2f}{peak:>14}"
+        )
 
 
 def environment(s3, workdir, size):
@@ -247,10 +283,14 @@ def environment(s3, workdir, size):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--size", type=parse_size, default=parse_size("1G"), help="file size, e.g. 1G, 2G, 500M")
+    parser.add_argument(
+        "--size", type=parse_size, default=parse_size("1G"), help="file size, e.g. 1G, 2G, 500M"
+    )
     size = parser.parse_args().size
     workdir = Path(tempfile.mkdtemp(prefix="bench-upload-"))
-    s3 = EmbeddedS3(workdir / "s3", "bench", secrets.token_hex(16), s3_port=free_port(), log_file=workdir / "weed.log")
+    s3 = EmbeddedS3(
+        workdir / "s3", "bench", secrets.token_hex(16), s3_port=free_port(), log_file=workdir / "weed.log"
+    )
     server = None
     try:
         s3.start()
@@ -263,8 +303,18 @@ def main():
         baseline = server.memory("VmRSS")
         results = [
             measure("a. boto3 upload_file, straight to S3", lambda: upload_boto3(s3, video), size),
-            measure("b. resumable: app signs, client PUTs parts", lambda: upload_resumable(server, session, collection, video), size, server),
-            measure("c. classic admin form POST through Django", lambda: upload_form(server, session, collection, video), size, server),
+            measure(
+                "b. resumable: app signs, client PUTs parts",
+                lambda: upload_resumable(server, session, collection, video),
+                size,
+                server,
+            ),
+            measure(
+                "c. classic admin form POST through Django",
+                lambda: upload_form(server, session, collection, video),
+                size,
+                server,
+            ),
         ]
         report(results, size, baseline)
     finally:

@@ -84,14 +84,18 @@ class EmbeddedS3:
         deadline = time.monotonic() + timeout
         while True:
             if self.process.poll() is not None:
-                raise RuntimeError(f"SeaweedFS exited with code {self.process.returncode}; see {self.log_file}")
+                raise RuntimeError(
+                    f"SeaweedFS exited with code {self.process.returncode}; see {self.log_file}"
+                )
             try:
                 client.list_buckets()
                 return
-            except Exception:
+            except Exception as error:  # not listening yet, or not ready to answer S3
                 if time.monotonic() > deadline:
                     self.stop()
-                    raise RuntimeError(f"SeaweedFS did not answer on {self.endpoint_url} in {timeout}s")
+                    raise RuntimeError(
+                        f"SeaweedFS did not answer on {self.endpoint_url} in {timeout}s"
+                    ) from error
                 time.sleep(0.2)
 
     def stop(self):

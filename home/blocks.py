@@ -94,7 +94,11 @@ class CallToActionBlock(blocks.StructBlock):
         template = "components/streamfield/call_to_action.html"
         label = _("Oproep tot actie")
         description = _("Een opvallend blok dat naar een pagina of website verwijst.")
-        preview_value = {"title": "Vragen over de korte keten?", "label": "Naar het loket", "url": "https://example.org"}
+        preview_value = {
+            "title": "Vragen over de korte keten?",
+            "label": "Naar het loket",
+            "url": "https://example.org",
+        }
 
 
 class ExternalEmbedBlock(EmbedBlock):

@@ -59,7 +59,9 @@ class Theme(TranslatableMixin, index.Indexed, models.Model):
     """One of the four themes of the video series; used by episodes and initiatives."""
 
     name = models.CharField(_("naam"), max_length=100)
-    slug = models.SlugField(_("slug"), max_length=100, help_text=_("Deel van het webadres, in elke taal gelijk."))
+    slug = models.SlugField(
+        _("slug"), max_length=100, help_text=_("Deel van het webadres, in elke taal gelijk.")
+    )
     summary = models.TextField(_("samenvatting"))
     sort_order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 

@@ -6,7 +6,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from wagtail.log_actions import log
@@ -18,7 +19,8 @@ from .permissions import video_permission_policy
 
 class CaptionUploadForm(forms.ModelForm):
     caption_file = forms.FileField(
-        label=gettext_lazy("Bestand"), help_text=gettext_lazy("WebVTT (.vtt) of SRT (.srt), UTF-8 of Latin-1.")
+        label=gettext_lazy("Bestand"),
+        help_text=gettext_lazy("WebVTT (.vtt) of SRT (.srt), UTF-8 of Latin-1."),
     )
 
     class Meta:
@@ -47,7 +49,9 @@ class CaptionUploadForm(forms.ModelForm):
             video=self.instance.video, language=cleaned.get("language"), kind=cleaned.get("kind")
         )
         if duplicate.exists():
-            raise forms.ValidationError(_("Deze video heeft al zo'n spoor in deze taal; verwijder dat eerst."))
+            raise forms.ValidationError(
+                _("Deze video heeft al zo'n spoor in deze taal; verwijder dat eerst.")
+            )
         return cleaned
 
 

@@ -38,7 +38,9 @@ def decode(raw):
             return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise CaptionError(_("De tekenset van het bestand is onleesbaar."))  # pragma: no cover - latin-1 decodes all
+    raise CaptionError(
+        _("De tekenset van het bestand is onleesbaar.")
+    )  # pragma: no cover - latin-1 decodes all
 
 
 def parse_seconds(stamp):
@@ -103,7 +105,8 @@ def _read_block(lines, number, is_vtt):
         number += 1  # a cue identifier (SRT's counter or a WebVTT id)
     if number >= len(lines) or not (timing := TIMING.match(lines[number].strip())):
         raise CaptionError(
-            _("Regel %(line)d: hier hoort een tijdcode als 00:01:02.500 --> 00:01:05.000.") % {"line": number + 1}
+            _("Regel %(line)d: hier hoort een tijdcode als 00:01:02.500 --> 00:01:05.000.")
+            % {"line": number + 1}
         )
     try:
         start, end = parse_seconds(timing["start"]), parse_seconds(timing["end"])
@@ -142,5 +145,9 @@ def chapters_webvtt(chapters, duration):
         return "WEBVTT\n"
     starts = [start for start, _title in chapters]
     ends = starts[1:] + [max(duration or 0, (starts[-1] if starts else 0) + 1)]
-    cues = [Cue(start, end, _escape(title)) for (start, title), end in zip(chapters, ends, strict=True) if end > start]
+    cues = [
+        Cue(start, end, _escape(title))
+        for (start, title), end in zip(chapters, ends, strict=True)
+        if end > start
+    ]
     return to_webvtt(cues) if cues else "WEBVTT\n"

@@ -6,9 +6,9 @@ Imports no models, so ``home.blocks`` can offer videos in every page body.
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView, ChosenView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
-from wagtail.admin.ui.tables import Column
 from wagtail.permissions import policy_registry
 
 
@@ -41,7 +41,9 @@ class VideoChooseResultsView(VideoChooseViewMixin, ChooseResultsView):
 class VideoChosenView(ChosenView):
     def get_object(self, pk):
         policy = policy_registry.get_by_type(self.model_class)
-        return get_object_or_404(policy.instances_user_has_any_permission_for(self.request.user, ["choose"]), pk=pk)
+        return get_object_or_404(
+            policy.instances_user_has_any_permission_for(self.request.user, ["choose"]), pk=pk
+        )
 
 
 class VideoChooserViewSet(ChooserViewSet):

@@ -18,7 +18,15 @@ from .probe import NotAVideo, probe_video
 from .tasks import enqueue_processing
 
 # Besides the form's own fields, an edit writes what the upload's probe found.
-PROBED_FIELDS = ["original_filename", "file_size", "duration", "width", "height", "video_codec", "audio_codec"]
+PROBED_FIELDS = [
+    "original_filename",
+    "file_size",
+    "duration",
+    "width",
+    "height",
+    "video_codec",
+    "audio_codec",
+]
 
 
 class VideoForm(WagtailAdminModelForm):
@@ -96,11 +104,11 @@ def probe_uploaded_file(upload):
     if hasattr(upload, "temporary_file_path"):
         return probe_video(upload.temporary_file_path())
     # Small uploads stay in memory (FILE_UPLOAD_MAX_MEMORY_SIZE); FFmpeg needs a path.
-    with tempfile.NamedTemporaryFile(suffix=PurePath(upload.name).suffix, dir=settings.FILE_UPLOAD_TEMP_DIR) as tmp:
+    with tempfile.NamedTemporaryFile(
+        suffix=PurePath(upload.name).suffix, dir=settings.FILE_UPLOAD_TEMP_DIR
+    ) as tmp:
         for chunk in upload.chunks():
             tmp.write(chunk)
         tmp.flush()
         upload.seek(0)
         return probe_video(tmp.name)
-
-

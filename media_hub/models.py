@@ -16,8 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.coreutils import cautious_slugify
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import CollectionMember, Orderable, Page, ReferenceIndex
@@ -160,13 +160,17 @@ class VideoCaption(Orderable):
     video = ParentalKey(Video, on_delete=models.CASCADE, related_name="captions")
     language = models.CharField(_("taal"), max_length=10, choices=settings.LANGUAGES)
     kind = models.CharField(_("soort"), max_length=10, choices=Kind.choices, default=Kind.CAPTIONS)
-    label = models.CharField(_("label"), max_length=100, help_text=_("Zoals de speler het toont, bijv. 'Nederlands'."))
+    label = models.CharField(
+        _("label"), max_length=100, help_text=_("Zoals de speler het toont, bijv. 'Nederlands'.")
+    )
     webvtt = models.TextField(_("WebVTT"), editable=False)
 
     class Meta(Orderable.Meta):
         verbose_name = _("ondertitelspoor")
         verbose_name_plural = _("ondertitelsporen")
-        constraints = [models.UniqueConstraint(fields=["video", "language", "kind"], name="unique_caption_track")]
+        constraints = [
+            models.UniqueConstraint(fields=["video", "language", "kind"], name="unique_caption_track")
+        ]
 
     def __str__(self):
         return self.label
@@ -286,7 +290,9 @@ class EpisodePage(ChaptersTrackMixin, BasePage):
     )
     description = RichTextField(_("beschrijving"), blank=True, features=["bold", "italic", "link", "ul"])
     transcript = models.TextField(
-        _("transcriptie"), blank=True, help_text=_("Volledige tekst van wat er gezegd wordt; alinea's met een witregel.")
+        _("transcriptie"),
+        blank=True,
+        help_text=_("Volledige tekst van wat er gezegd wordt; alinea's met een witregel."),
     )
 
     parent_page_types = ["media_hub.SeriesPage"]
@@ -369,7 +375,10 @@ class WebcastPage(ChaptersTrackMixin, BasePage):
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
-    search_fields = BasePage.search_fields + [index.SearchField("description"), index.SearchField("transcript")]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("description"),
+        index.SearchField("transcript"),
+    ]
     content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("start_at"), FieldPanel("end_at")], heading=_("Uitzending")),
         FieldPanel("description"),

@@ -156,9 +156,9 @@ class VideoStatusColumn(Column):
         context = super().get_cell_context_data(instance, parent_context)
         request = parent_context["request"]
         context["csrf_token"] = get_token(request)
-        context["can_reprocess"] = can_reprocess(instance) and video_permission_policy.user_has_permission_for_instance(
-            request.user, "change", instance
-        )
+        context["can_reprocess"] = can_reprocess(
+            instance
+        ) and video_permission_policy.user_has_permission_for_instance(request.user, "change", instance)
         return context
 
 
@@ -171,7 +171,9 @@ def reprocess_video(request, pk):
         enqueue_processing(video)
         messages.success(request, _("‘%(title)s’ wordt opnieuw verwerkt.") % {"title": video.title})
     else:
-        messages.warning(request, _("‘%(title)s’ kan nu niet opnieuw worden verwerkt.") % {"title": video.title})
+        messages.warning(
+            request, _("‘%(title)s’ kan nu niet opnieuw worden verwerkt.") % {"title": video.title}
+        )
     return redirect("media_hub_video:index")
 
 

@@ -41,5 +41,3 @@ def register_video_permissions_panel():
         ],
         "media_hub/permissions/video_permissions_formset.html",
     )
-
-

@@ -48,9 +48,7 @@ class ProvincePage(BasePage):
     )
     joined_catering_deal = models.BooleanField(_("doet mee aan de cateringdeal"), default=True)
     joined_declaration_of_intent = models.BooleanField(_("tekent de intentieverklaring"), default=True)
-    leads_declaration = models.BooleanField(
-        _("trekker van de intentieverklaring"), default=False
-    )
+    leads_declaration = models.BooleanField(_("trekker van de intentieverklaring"), default=False)
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("inhoud"))
 
     parent_page_types = ["provinces.ProvinceIndexPage"]
@@ -93,7 +91,9 @@ class InitiativePage(BasePage):
     )
     products = models.TextField(_("producten"), help_text=_("Eén per regel."))
     municipality = models.CharField(_("gemeente"), max_length=100)
-    themes = ParentalManyToManyField("home.Theme", related_name="initiatives", blank=True, verbose_name=_("thema's"))
+    themes = ParentalManyToManyField(
+        "home.Theme", related_name="initiatives", blank=True, verbose_name=_("thema's")
+    )
     website = models.URLField(_("website"), blank=True)
     is_example = models.BooleanField(
         _("voorbeeldinhoud"),

@@ -9,7 +9,12 @@ from wagtail.embeds.exceptions import EmbedException
 
 register = template.Library()
 
-KNOWN_PROVIDERS = {"youtube.com": "YouTube", "youtu.be": "YouTube", "youtube-nocookie.com": "YouTube", "vimeo.com": "Vimeo"}
+KNOWN_PROVIDERS = {
+    "youtube.com": "YouTube",
+    "youtu.be": "YouTube",
+    "youtube-nocookie.com": "YouTube",
+    "vimeo.com": "Vimeo",
+}
 
 
 def provider_for(url):

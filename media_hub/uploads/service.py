@@ -142,7 +142,9 @@ def _check_object(upload):
     actual = client.head_object(Bucket=name, Key=upload.object_key)["ContentLength"]
     if actual != upload.size:
         raise UploadRejected(
-            _("Er kwam %(actual)s binnen in plaats van de aangekondigde %(declared)s; upload het bestand opnieuw.")
+            _(
+                "Er kwam %(actual)s binnen in plaats van de aangekondigde %(declared)s; upload het bestand opnieuw."
+            )
             % {"actual": filesizeformat(actual), "declared": filesizeformat(upload.size)}
         )
     # FFmpeg reads over HTTP with Range requests: the headers and a first frame, not the whole file.

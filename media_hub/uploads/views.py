@@ -96,7 +96,9 @@ def upload_api(method):
                 return error_response(error.message, error.status)
             except service.STORAGE_ERRORS:
                 logger.exception("Video upload: the storage did not answer")
-                message = _("De opslag is nu niet bereikbaar. Probeer het zo opnieuw; wat al binnen is, blijft bewaard.")
+                message = _(
+                    "De opslag is nu niet bereikbaar. Probeer het zo opnieuw; wat al binnen is, blijft bewaard."
+                )
                 return error_response(message, 503)
 
         return wrapper
@@ -166,7 +168,9 @@ def part_numbers(raw, part_count):
         and all(isinstance(n, int) and 1 <= n <= part_count for n in raw)
     )
     if not valid:
-        raise service.UploadRejected(_("Vraag 1 tot %(max)s bestaande delen tegelijk.") % {"max": MAX_PARTS_PER_SIGNING})
+        raise service.UploadRejected(
+            _("Vraag 1 tot %(max)s bestaande delen tegelijk.") % {"max": MAX_PARTS_PER_SIGNING}
+        )
     return sorted(set(raw))
 
 
@@ -214,6 +218,7 @@ class UploadPageView(PermissionCheckedMixin, WagtailAdminTemplateMixin, Template
         return super().get_context_data(
             form=StartUploadForm(user=self.request.user),
             allowed_extensions=settings.VIDEO_ALLOWED_EXTENSIONS,
-            file_help=_("MP4, MOV, WebM of MKV, tot %(max)s.") % {"max": filesizeformat(settings.VIDEO_MAX_UPLOAD_SIZE)},
+            file_help=_("MP4, MOV, WebM of MKV, tot %(max)s.")
+            % {"max": filesizeformat(settings.VIDEO_MAX_UPLOAD_SIZE)},
             **kwargs,
         )

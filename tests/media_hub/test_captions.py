@@ -1,11 +1,12 @@
 """Caption tracks: parsing, the admin upload, and the public WebVTT endpoint."""
 
-import pytest
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from wagtail.models import Collection
+
+import pytest
 
 from media_hub import captions
 from media_hub.models import Video, VideoCaption
@@ -37,7 +38,10 @@ def test_latin1_vtt_is_read():
     [
         (b"WEBVTT\n\n00:00:01.000 -> 00:00:02.000\nPijl te kort\n", "Regel 3"),
         (b"WEBVTT\n\n00:00:05.000 --> 00:00:02.000\nAchteruit\n", "Regel 3"),
-        (b"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nGoed\n\nkapot\n00:00:75.000 --> 00:00:76.000\nx\n", "Regel 7"),
+        (
+            b"WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nGoed\n\nkapot\n00:00:75.000 --> 00:00:76.000\nx\n",
+            "Regel 7",
+        ),
         (b"Dit is gewoon tekst\n", "Regel 1"),
     ],
 )
@@ -73,7 +77,12 @@ def admin_client(client, db):
 def upload(client, video, name, content, language="nl", kind="captions"):
     return client.post(
         reverse("media_hub_captions:index", args=[video.pk]),
-        {"language": language, "kind": kind, "label": "Nederlands", "caption_file": SimpleUploadedFile(name, content)},
+        {
+            "language": language,
+            "kind": kind,
+            "label": "Nederlands",
+            "caption_file": SimpleUploadedFile(name, content),
+        },
     )
 
 

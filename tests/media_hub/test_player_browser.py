@@ -63,7 +63,9 @@ def test_episode_plays_with_captions_and_chapters(live_server, episode, monkeypa
         duration = page.evaluate("document.querySelector('video').duration")
         assert 9 <= duration <= 11
 
-        page.evaluate("() => { const v = document.querySelector('video'); v.muted = true; v.textTracks[0].mode = 'showing'; }")
+        page.evaluate(
+            "() => { const v = document.querySelector('video'); v.muted = true; v.textTracks[0].mode = 'showing'; }"
+        )
         video.focus()
         page.keyboard.press("k")
         page.wait_for_function("document.querySelector('video').currentTime > 1", timeout=20_000)

@@ -62,7 +62,9 @@ class Uploader:
 
     def start(self, filename, size, collection=None, **extra):
         collection = collection or Collection.get_first_root_node()
-        return self.post("start", data={"filename": filename, "size": size, "collection": collection.pk, **extra})
+        return self.post(
+            "start", data={"filename": filename, "size": size, "collection": collection.pk, **extra}
+        )
 
     def sign(self, pk, parts):
         return self.post("sign", pk, {"parts": parts})
@@ -166,7 +168,10 @@ def test_renamed_pdf_is_refused_at_complete_and_removed(uploader, tmp_path, buck
     assert response.status_code == 400
     assert response.json()["error"] == "Dit bestand is geen leesbare video."
     row = VideoUpload.objects.get(pk=upload["id"])
-    assert (row.status, row.status_message) == (VideoUpload.Status.FAILED, "Dit bestand is geen leesbare video.")
+    assert (row.status, row.status_message) == (
+        VideoUpload.Status.FAILED,
+        "Dit bestand is geen leesbare video.",
+    )
     assert bucket.keys(f"videos/{row.key.hex}/") == set()
     assert not Video.objects.exists()
 
@@ -273,7 +278,9 @@ def test_posts_need_the_csrf_token(admin_user, upload_settings):
 def test_stale_uploads_are_aborted(uploader, bucket):
     stale = uploader.start("oud.mp4", MIB).json()
     fresh = uploader.start("nieuw.mp4", MIB).json()
-    VideoUpload.objects.filter(pk=stale["id"]).update(created_at=VideoUpload.objects.get(pk=stale["id"]).created_at - timedelta(days=2))
+    VideoUpload.objects.filter(pk=stale["id"]).update(
+        created_at=VideoUpload.objects.get(pk=stale["id"]).created_at - timedelta(days=2)
+    )
     orphan = bucket.client.create_multipart_upload(Bucket=bucket.name, Key="videos/verweesd/source/x.mp4")
 
     call_command("abort_stale_uploads")

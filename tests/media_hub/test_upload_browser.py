@@ -64,7 +64,8 @@ def part_puts(page):
     seen = []
     page.on(
         "request",
-        lambda request: request.method == "PUT" and seen.append(int(re.search(r"partNumber=(\d+)", request.url)[1])),
+        lambda request: request.method == "PUT"
+        and seen.append(int(re.search(r"partNumber=(\d+)", request.url)[1])),
     )
     return seen
 
@@ -87,28 +88,41 @@ def test_upload_with_a_failing_part_retries_and_becomes_a_video(page, clip):
 
     expect(page.locator("#id_upload_status")).to_contain_text(DONE, timeout=60_000)
     video = Video.objects.get()
-    assert (video.title, video.original_filename, video.status) == ("Aflevering één", "aflevering.mp4", "queued")
+    assert (video.title, video.original_filename, video.status) == (
+        "Aflevering één",
+        "aflevering.mp4",
+        "queued",
+    )
     assert sorted(sent) == [1, 2, 2, 3] and len(failures) == 1
     assert page.get_by_role("link", name="Bewerk de video").get_attribute("href") == reverse(
         "media_hub_video:edit", args=[video.pk]
     )
-    assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('media_hub.video-upload:'))") == []
+    assert (
+        page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('media_hub.video-upload:'))") == []
+    )
 
 
 def test_reselecting_the_file_after_a_reload_resumes(page, clip, editor):
-    upload = service.start_upload(editor, Collection.get_first_root_node(), "Aflevering", clip.name, clip.stat().st_size)
+    upload = service.start_upload(
+        editor, Collection.get_first_root_node(), "Aflevering", clip.name, clip.stat().st_size
+    )
     url = service.signed_part_urls(upload, [1])[1]
     requests.put(url, data=clip.read_bytes()[: upload.part_size], timeout=30).raise_for_status()
     page.set_input_files("#id_file", str(clip))
     record = page.eval_on_selector(
-        "#id_file", "el => ({name: el.files[0].name, size: el.files[0].size, lastModified: el.files[0].lastModified})"
+        "#id_file",
+        "el => ({name: el.files[0].name, size: el.files[0].size, lastModified: el.files[0].lastModified})",
     )
     key = "media_hub.video-upload:{name}|{size}|{lastModified}".format(**record)
     remembered = {**record, "uploadId": upload.pk}
-    page.evaluate("([k, r]) => localStorage.setItem(k, JSON.stringify({...r, savedAt: Date.now()}))", [key, remembered])
+    page.evaluate(
+        "([k, r]) => localStorage.setItem(k, JSON.stringify({...r, savedAt: Date.now()}))", [key, remembered]
+    )
 
     page.reload()
-    expect(page.locator("[data-video-upload-resume]")).to_contain_text("onderbroken upload van “aflevering.mp4”")
+    expect(page.locator("[data-video-upload-resume]")).to_contain_text(
+        "onderbroken upload van “aflevering.mp4”"
+    )
     sent = part_puts(page)
     page.set_input_files("#id_file", str(clip))
     page.get_by_role("button", name="Verder uploaden").click()
@@ -160,7 +174,9 @@ def test_the_servers_refusal_is_shown_and_nothing_is_kept(page, tmp_path, bucket
     page.set_input_files("#id_file", str(fake))
     page.get_by_role("button", name="Uploaden").click()
 
-    expect(page.get_by_role("alert").filter(has_text="leesbare")).to_have_text("Dit bestand is geen leesbare video.")
+    expect(page.get_by_role("alert").filter(has_text="leesbare")).to_have_text(
+        "Dit bestand is geen leesbare video."
+    )
     upload = VideoUpload.objects.get()
     assert upload.status == VideoUpload.Status.FAILED
     assert not Video.objects.exists() and not bucket.keys(f"videos/{upload.key.hex}/")

@@ -9,7 +9,9 @@ class Command(BaseCommand):
     help = "Abort video uploads left unfinished, so S3 does not keep their parts (run daily)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--hours", type=float, default=24, help="Abort uploads older than this (default 24).")
+        parser.add_argument(
+            "--hours", type=float, default=24, help="Abort uploads older than this (default 24)."
+        )
 
     def handle(self, *args, hours, **options):
         ours, orphans = abort_stale_uploads(timedelta(hours=hours))
