@@ -34,7 +34,9 @@ test-postgres: $(STAMP) ## The suite against PostgreSQL (DATABASE_URL, default t
 seed: $(STAMP) ## Build the demo content (needs the S3 server of `make run`)
 	$(PY) manage.py seed_demo
 
-lint: $(STAMP) ## Django checks, deploy checks and missing migrations
+lint: $(STAMP) ## ruff, Django checks, deploy checks and missing migrations
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=cms.settings.production SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
