@@ -37,6 +37,13 @@ class CacheHeadersMixin:
         return PUBLIC_CACHE_SECONDS
 
 
+class CachedRoutablePageMixin(RoutablePageMixin):
+    """RoutablePageMixin.serve answers its routes itself, so CacheHeadersMixin.serve never runs: add the headers here."""
+
+    def serve(self, request, *args, **kwargs):
+        return self.add_cache_headers(request, super().serve(request, *args, **kwargs))
+
+
 class BasePage(CacheHeadersMixin, Page):
     """Abstract base of every page: an introduction shown under the title and on cards."""
 
@@ -179,7 +186,7 @@ class ContactDeskPage(CacheHeadersMixin, AbstractEmailForm):
         return response
 
 
-class ThemeIndexPage(RoutablePageMixin, BasePage):
+class ThemeIndexPage(CachedRoutablePageMixin, BasePage):
     """Lists the four themes; each theme has its own page at ``<slug>/``."""
 
     template = "pages/themeindexpage.html"

@@ -17,14 +17,14 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.routable_page.models import path
 from wagtail.coreutils import cautious_slugify
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import CollectionMember, Orderable, Page, ReferenceIndex
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.models import PUBLIC_CACHE_SECONDS, BasePage
+from home.models import PUBLIC_CACHE_SECONDS, BasePage, CachedRoutablePageMixin
 
 from .captions import chapters_webvtt
 from .fields import TimecodeField
@@ -206,7 +206,7 @@ class Chapter(Orderable):
         return format_timecode(self.start)
 
 
-class ChaptersTrackMixin(RoutablePageMixin):
+class ChaptersTrackMixin(CachedRoutablePageMixin):
     """Serves the page's chapters as a WebVTT chapters track at ``chapters.vtt``."""
 
     @path("chapters.vtt/", name="chapters_track")  # Wagtail's routing adds the slash
@@ -427,10 +427,6 @@ class WebcastPage(ChaptersTrackMixin, BasePage):
         # A cached copy expires by the next transition: nobody sees "scheduled" once it is live.
         remaining = self.seconds_until_next_transition(timezone.now())
         return PUBLIC_CACHE_SECONDS if remaining is None else max(0, min(PUBLIC_CACHE_SECONDS, remaining))
-
-    def serve(self, request, *args, **kwargs):
-        # RoutablePageMixin.serve answers its routes itself, so CacheHeadersMixin.serve never runs.
-        return self.add_cache_headers(request, super().serve(request, *args, **kwargs))
 
     def is_hls_live_stream(self):
         return urlsplit(self.live_stream_url).path.lower().endswith(".m3u8")

@@ -66,3 +66,18 @@ def test_an_editor_may_add_only_allowed_page_types_under_the_home_page(client, h
         302,
         reverse("wagtailadmin_home"),
     )  # Wagtail's "permission denied"
+
+
+@pytest.mark.django_db
+def test_routable_pages_send_cache_headers_too(client, admin_client, site):
+    """Theme index and episode pages answer through RoutablePageMixin; they must still be cacheable
+    for visitors and never cached for editors."""
+    from tests.factories import EpisodePageFactory, ThemeIndexPageFactory
+
+    pages = [
+        ThemeIndexPageFactory(parent=site.root_page),
+        EpisodePageFactory(parent__parent__parent=site.root_page),
+    ]
+    for page in pages:
+        assert "max-age=60" in client.get(page.url)["Cache-Control"]
+        assert "no-store" in admin_client.get(page.url)["Cache-Control"]
