@@ -1,6 +1,6 @@
 """Tree rules of the home app's page types, checked both ways against every page model."""
 
-from wagtail.models import Page, get_page_models
+from wagtail.models import Page
 
 import pytest
 
@@ -8,6 +8,7 @@ from home.models import ContactDeskPage, ContentPage, HomePage, ThemeIndexPage
 from media_hub.models import MediaHubPage, WebcastPage
 from provinces.models import ProvinceIndexPage
 from tests.factories import ContactDeskPageFactory, ThemeIndexPageFactory
+from tests.tree_rules import tree_rule_tests
 
 PARENTS = {
     HomePage: {Page},
@@ -21,37 +22,9 @@ SUBPAGES = {
     ContactDeskPage: set(),
     ThemeIndexPage: set(),
 }
-PAIRS = [(parent, child) for child in PARENTS for parent in get_page_models()]
-
-
-def name(model):
-    return model.__name__
-
-
-@pytest.mark.parametrize("model", PARENTS, ids=name)
-def test_allowed_parent_page_types(page_tree, model):
-    page_tree.assertAllowedParentPageTypes(model, PARENTS[model])
-
-
-@pytest.mark.parametrize("model", SUBPAGES, ids=name)
-def test_allowed_subpage_types(page_tree, model):
-    page_tree.assertAllowedSubpageTypes(model, SUBPAGES[model])
-
-
-def test_only_a_home_page_may_sit_at_the_root(page_tree):
-    # The bare Page type is listed too, but editors can never create one (is_creatable).
-    page_tree.assertAllowedSubpageTypes(Page, {Page, HomePage})
-    assert [model for model in Page.creatable_subpage_models() if model in Page.allowed_subpage_models()] == [
-        HomePage
-    ]
-
-
-@pytest.mark.parametrize(("parent", "child"), PAIRS, ids=name)
-def test_can_create_only_under_allowed_parents(page_tree, parent, child):
-    if parent in PARENTS[child]:
-        page_tree.assertCanCreateAt(parent, child)
-    else:
-        page_tree.assertCanNotCreateAt(parent, child)
+test_allowed_parent_page_types, test_allowed_subpage_types, test_can_create_only_under_allowed_parents = (
+    tree_rule_tests(PARENTS, SUBPAGES)
+)
 
 
 def test_one_home_page_per_parent(home_page):

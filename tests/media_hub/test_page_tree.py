@@ -1,12 +1,9 @@
 """Tree rules of the media hub, series, episodes and webcasts, checked both ways against every page model."""
 
-from wagtail.models import get_page_models
-
-import pytest
-
 from home.models import HomePage
 from media_hub.models import EpisodePage, MediaHubPage, SeriesPage, WebcastPage
 from tests.factories import MediaHubPageFactory, WebcastPageFactory
+from tests.tree_rules import tree_rule_tests
 
 PARENTS = {
     MediaHubPage: {HomePage},
@@ -20,29 +17,9 @@ SUBPAGES = {
     EpisodePage: set(),
     WebcastPage: set(),
 }
-PAIRS = [(parent, child) for child in PARENTS for parent in get_page_models()]
-
-
-def name(model):
-    return model.__name__
-
-
-@pytest.mark.parametrize("model", PARENTS, ids=name)
-def test_allowed_parent_page_types(page_tree, model):
-    page_tree.assertAllowedParentPageTypes(model, PARENTS[model])
-
-
-@pytest.mark.parametrize("model", SUBPAGES, ids=name)
-def test_allowed_subpage_types(page_tree, model):
-    page_tree.assertAllowedSubpageTypes(model, SUBPAGES[model])
-
-
-@pytest.mark.parametrize(("parent", "child"), PAIRS, ids=name)
-def test_can_create_only_under_allowed_parents(page_tree, parent, child):
-    if parent in PARENTS[child]:
-        page_tree.assertCanCreateAt(parent, child)
-    else:
-        page_tree.assertCanNotCreateAt(parent, child)
+test_allowed_parent_page_types, test_allowed_subpage_types, test_can_create_only_under_allowed_parents = (
+    tree_rule_tests(PARENTS, SUBPAGES)
+)
 
 
 def test_one_media_hub_but_many_webcasts_per_home_page(home_page):
