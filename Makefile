@@ -3,8 +3,9 @@
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
-# One worker per core (each with its own S3 server and test database); a module stays on one worker.
-PYTEST_ARGS ?= -n auto --dist loadfile
+# One worker per core, each with its own S3 server and test database. Plain load distribution hands
+# each worker its tests in pytest-django's order, so transactional tests (which flush) run last.
+PYTEST_ARGS ?= -n auto
 STAMP := $(VENV)/.installed
 
 $(STAMP): requirements.txt
