@@ -132,6 +132,14 @@ def setup_review_workflow(reviewers, index_pages):
     return workflow
 
 
+def revoke_wagtail_default_groups():
+    """Wagtail's install gives its "Editors" and "Moderators" groups rights on the whole tree and every
+    collection; anyone put in them would bypass province isolation. Keep the groups, drop those rights."""
+    defaults = Group.objects.filter(name__in=["Editors", "Moderators"])
+    GroupPagePermission.objects.filter(group__in=defaults).delete()
+    GroupCollectionPermission.objects.filter(group__in=defaults).delete()
+
+
 @transaction.atomic
 def setup_editorial():
     """Create or correct every group, collection and the workflow; return a summary."""
@@ -159,6 +167,7 @@ def setup_editorial():
         media=MEDIA_PERMISSIONS,
     )
     setup_review_workflow(ministry, ProvinceIndexPage.objects.all())
+    revoke_wagtail_default_groups()
 
     summary = {"provinces": []}
     provinces = ProvincePage.objects.filter(locale=Locale.get_default()).order_by("title")

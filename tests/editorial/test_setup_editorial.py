@@ -152,3 +152,24 @@ def test_ministry_reaches_every_province_and_the_desk(client, tree):
         results = client.get(reverse("video_chooser:choose_results"), {"q": province.video.title})
         assert province.video.title in results.content.decode()
     assert client.get(edit_url(tree.provinces["Utrecht"].policy)).status_code == 200
+
+
+@pytest.mark.django_db
+def test_wagtails_default_groups_lose_their_site_wide_rights():
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import GroupCollectionPermission, GroupPagePermission, Page
+
+    from provinces.editorial import Permissions, setup_editorial
+
+    defaults = Group.objects.filter(name__in=["Editors", "Moderators"])
+    # As Wagtail's install leaves them: edit rights on the whole tree.
+    GroupPagePermission.objects.get_or_create(
+        group=defaults.get(name="Editors"),
+        page=Page.get_first_root_node(),
+        permission_id=Permissions()("wagtailcore", "change_page"),
+    )
+    setup_editorial()
+    assert defaults.count() == 2
+    assert not GroupPagePermission.objects.filter(group__in=defaults).exists()
+    assert not GroupCollectionPermission.objects.filter(group__in=defaults).exists()
