@@ -52,7 +52,14 @@ def local_admin_password():
     return path.read_text().strip()
 
 
+def stop_on_signal(signum, frame):
+    # SIGTERM (kill, systemd) and SIGHUP (closed terminal) stop everything, as Ctrl-C does.
+    raise KeyboardInterrupt
+
+
 def main():
+    signal.signal(signal.SIGTERM, stop_on_signal)
+    signal.signal(signal.SIGHUP, stop_on_signal)
     VAR_DIR.mkdir(exist_ok=True)
     endpoint = os.environ.get("AWS_S3_ENDPOINT_URL")
     s3 = None

@@ -220,6 +220,7 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = os.environ.get(
 WAGTAILADMIN_NOTIFICATION_USE_HTML = True
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party requests from the admin either
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_SERVE_METHOD = "redirect"  # presigned S3 URL; Django never streams the bytes
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

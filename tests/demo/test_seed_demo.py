@@ -10,6 +10,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import transaction
@@ -88,6 +89,17 @@ def test_a_second_run_creates_and_changes_nothing(seeded, clip_dir):
     assert snapshot() == before
     for kind in ("page", "theme", "video", "translation"):
         assert f"{kind}: created 0, updated 0," in output
+
+
+def test_a_rerun_keeps_what_an_editor_published(seeded, clip_dir):
+    """`make run` seeds at every start; it must never revert an editor's work."""
+    editor = get_user_model().objects.create_superuser("redacteur", "r@example.org", "x")
+    initiative = InitiativePage.objects.live().first()
+    initiative.title = "Bewerkt door de redactie"
+    initiative.save_revision(user=editor).publish(user=editor)
+    seed(clip_dir)
+    initiative.refresh_from_db()
+    assert initiative.title == "Bewerkt door de redactie"
 
 
 def test_the_default_site_starts_at_the_home_page(seeded):
