@@ -10,20 +10,12 @@ from playwright.sync_api import sync_playwright
 
 from media_hub.forms import VideoForm
 from media_hub.models import EpisodeChapter, Video, VideoCaption
+from tests.browser import launch_chromium
 from tests.conftest import make_clip
 from tests.factories import EpisodePageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--autoplay-policy=no-user-gesture-required",
-]
 CAPTIONS = "WEBVTT\n\n00:00:00.000 --> 00:00:09.000\nWelkom bij de <b>korte keten</b>.\n"
 
 
@@ -54,7 +46,7 @@ def episode(site, clip):
 def test_episode_plays_with_captions_and_chapters(live_server, episode, monkeypatch):
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright, "--autoplay-policy=no-user-gesture-required")
         page = browser.new_page()
         page.goto(live_server.url + episode.url)
         video = page.locator("video")

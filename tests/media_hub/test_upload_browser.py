@@ -13,18 +13,11 @@ from playwright.sync_api import expect, sync_playwright
 
 from media_hub.models import Video, VideoUpload
 from media_hub.uploads import service
+from tests.browser import launch_chromium
 from tests.media_hub.test_resumable_upload import MIB, make_noise_clip
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 PASSWORD = "korte-keten-browser-test"
 DONE = re.compile("geüpload en gecontroleerd")
 
@@ -47,7 +40,7 @@ def page(live_server, editor, monkeypatch):
     # Playwright's sync API keeps an event loop in this thread; the ORM calls of the test are still sync.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         page = browser.new_page()
         page.goto(live_server.url + reverse("wagtailadmin_login"))
         page.fill("#id_username", editor.username)

@@ -7,18 +7,10 @@ from django.utils import timezone
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
+from tests.browser import launch_chromium
 from tests.factories import WebcastPageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def test_countdown_turns_into_the_live_stream(live_server, site, monkeypatch):
@@ -31,7 +23,7 @@ def test_countdown_turns_into_the_live_stream(live_server, site, monkeypatch):
         live_stream_url="https://stream.example.org/live/index.m3u8",
     )
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        browser = launch_chromium(playwright)
         page = browser.new_page()
         page.route("https://stream.example.org/**", lambda route: route.abort())  # no outside world here
         page.goto(live_server.url + webcast.url)
